@@ -1,0 +1,53 @@
+package dev.kelas.auth.domain;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One refresh token of a login session ("family"), stored as its SHA-256 hash. Rotation marks it
+ * {@code rotatedAt}; presenting a rotated token again is treated as theft and revokes the family
+ * (OAuth 2.0 Security BCP, RFC 9700 section 4.14.2).
+ */
+@Entity
+@Table(name = "refresh_token")
+public class RefreshToken extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(name = "tenant_id")
+    public UUID tenantId;
+    @Column(name = "user_id")
+    public UUID userId;
+    @Column(name = "family_id")
+    public UUID familyId;
+    @Column(name = "token_hash")
+    public String tokenHash;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+    @Column(name = "rotated_at")
+    public Instant rotatedAt;
+    @Column(name = "revoked_at")
+    public Instant revokedAt;
+
+    /** The token row with this hash, or null. */
+    public static Uni<RefreshToken> findByHash(String tokenHash) {
+        return find("tokenHash", tokenHash).firstResult();
+    }
+
+    /** Revokes every token of a family that is not revoked yet; returns how many. */
+    public static Uni<Integer> revokeFamily(UUID familyId, Instant now) {
+        return update("revokedAt = ?1 where familyId = ?2 and revokedAt is null", now, familyId);
+    }
+
+    /** Whether the token may still be exchanged: not rotated, not revoked, not expired. */
+    public boolean usableAt(Instant now) {
+        return rotatedAt == null && revokedAt == null && now.isBefore(expiresAt);
+    }
+}

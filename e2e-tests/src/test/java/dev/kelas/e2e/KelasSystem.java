@@ -1,0 +1,208 @@
+package dev.kelas.e2e;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole of Kelas as its users meet it: a private nats-server with JetStream, fresh PostgreSQL
+ * databases on the local server, and the four packaged services ({@code quarkus-run.jar}) started as
+ * separate processes on free ports. Started once per test JVM and stopped when it exits.
+ *
+ * <p>Environment: {@code KELAS_DB_HOST}/{@code KELAS_DB_PORT}/{@code KELAS_DB_USER} (defaults
+ * 127.0.0.1, 5432, postgres) and {@code KELAS_NATS_SERVER} (default /usr/sbin/nats-server).
+ */
+public final class KelasSystem {
+    public static final List<String> SERVICES = List.of("auth-service", "learning-service", "lab-service", "notification-service");
+    private static KelasSystem instance;
+
+    private final Path repoRoot = Path.of("..").toAbsolutePath().normalize();
+    private final Path workDir = repoRoot.resolve("e2e-tests/target/e2e");
+    private final Map<String, Integer> ports = new LinkedHashMap<>();
+    private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final String dbHost = env("KELAS_DB_HOST", "127.0.0.1");
+    private final String dbPort = env("KELAS_DB_PORT", "5432");
+    private final String dbUser = env("KELAS_DB_USER", "postgres");
+    private Process nats;
+    private int natsPort;
+
+    private KelasSystem() {
+    }
+
+    /** The running system, started on first use. */
+    public static synchronized KelasSystem get() {
+        if (instance == null) {
+            KelasSystem system = new KelasSystem();
+            try {
+                system.start();
+            } catch (Exception e) {
+                system.stop();
+                throw new IllegalStateException("Kelas did not start: " + e.getMessage(), e);
+            }
+            Runtime.getRuntime().addShutdownHook(new Thread(system::stop));
+            instance = system;
+        }
+        return instance;
+    }
+
+    /** Base URL of a service, e.g. {@code http://127.0.0.1:41234}. */
+    public String url(String service) {
+        return "http://127.0.0.1:" + ports.get(service);
+    }
+
+    /** The port of the private NATS server. */
+    public int natsPort() {
+        return natsPort;
+    }
+
+    /** Whether a service process is still alive. */
+    public boolean alive(String service) {
+        return processes.get(service).isAlive();
+    }
+
+    /** The last lines of a service's log, for failure messages. */
+    public String logTail(String service) {
+        try {
+            List<String> lines = Files.readAllLines(workDir.resolve(service + ".log"));
+            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    private void start() throws Exception {
+        Files.createDirectories(workDir);
+        Path natsStore = Files.createTempDirectory("kelas-e2e-nats");
+        natsPort = freePort();
+        nats = new ProcessBuilder(env("KELAS_NATS_SERVER", "/usr/sbin/nats-server"), "-a", "127.0.0.1",
+                "-p", String.valueOf(natsPort), "-js", "-sd", natsStore.toString())
+                .redirectErrorStream(true).redirectOutput(workDir.resolve("nats.log").toFile()).start();
+        awaitPort(natsPort, Duration.ofSeconds(15));
+        for (String service : SERVICES) {
+            recreateDatabase(database(service));
+            ports.put(service, freePort());
+        }
+        String jwks = "http://127.0.0.1:" + ports.get("auth-service") + "/.well-known/jwks.json";
+        for (String service : SERVICES) {
+            Path jar = repoRoot.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
+            if (!Files.exists(jar)) {
+                throw new IllegalStateException(jar + " is missing: run the tests through Maven's verify phase");
+            }
+            ProcessBuilder builder = new ProcessBuilder(javaBin(), "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
+                    "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(workDir.resolve(service + ".log").toFile());
+            Map<String, String> environment = builder.environment();
+            environment.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
+            environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+            environment.put("KELAS_DB_NAME", database(service));
+            environment.put("KELAS_DB_HOST", dbHost);
+            environment.put("KELAS_DB_PORT", dbPort);
+            environment.put("KELAS_DB_USER", dbUser);
+            environment.put("KELAS_NATS_URL", "nats://127.0.0.1:" + natsPort);
+            environment.put("KELAS_JWKS_URL", jwks);
+            environment.put("KELAS_LAB_SANDBOX_WORK_ROOT", workDir.resolve("sandbox").toString());
+            environment.put("KELAS_LAB_SANDBOX_SLOT_UID_BASE", "62000");
+            processes.put(service, builder.start());
+        }
+        for (String service : SERVICES) {
+            awaitReady(service, Duration.ofSeconds(120));
+        }
+    }
+
+    private void stop() {
+        processes.values().forEach(Process::destroy);
+        for (Process process : processes.values()) {
+            try {
+                if (!process.waitFor(15, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+            }
+        }
+        if (nats != null) {
+            nats.destroy();
+        }
+    }
+
+    private void awaitReady(String service, Duration timeout) throws Exception {
+        HttpClient client = HttpClient.newHttpClient();
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            if (!processes.get(service).isAlive()) {
+                throw new IllegalStateException(service + " exited:\n" + logTail(service));
+            }
+            try {
+                HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(url(service) + "/q/health/ready"))
+                        .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.ofString());
+                if (response.statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(250);
+        }
+        throw new IllegalStateException(service + " not ready after " + timeout + ":\n" + logTail(service));
+    }
+
+    private void recreateDatabase(String name) throws Exception {
+        psql("drop database if exists " + name + " with (force)");
+        psql("create database " + name);
+    }
+
+    private void psql(String sql) throws Exception {
+        List<String> command = new ArrayList<>(List.of("psql", "-h", dbHost, "-p", dbPort, "-U", dbUser, "-d", "postgres",
+                "-v", "ON_ERROR_STOP=1", "-qc", sql));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException("psql failed: " + sql + "\n" + output);
+        }
+    }
+
+    private static String database(String service) {
+        return "kelas_e2e_" + service.replace("-service", "");
+    }
+
+    private static void awaitPort(int port, Duration timeout) throws Exception {
+        Instant deadline = Instant.now().plus(timeout);
+        while (Instant.now().isBefore(deadline)) {
+            try (Socket ignored = new Socket("127.0.0.1", port)) {
+                return;
+            } catch (IOException notYet) {
+                Thread.sleep(100);
+            }
+        }
+        throw new IllegalStateException("Nothing listens on port " + port);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String javaBin() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}

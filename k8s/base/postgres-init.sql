@@ -1,0 +1,5 @@
+-- One database per service (DESIGN.md section 7).
+create database kelas_auth;
+create database kelas_learning;
+create database kelas_lab;
+create database kelas_notification;

@@ -1,0 +1,184 @@
+package dev.kelas.runtime.messaging;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kelas.contracts.EventEnvelope;
+import dev.kelas.contracts.Subjects;
+import io.nats.client.JetStreamSubscription;
+import io.nats.client.Message;
+import io.nats.client.PullSubscribeOptions;
+import io.nats.client.api.AckPolicy;
+import io.nats.client.api.ConsumerConfiguration;
+import io.nats.client.api.DeliverPolicy;
+import io.nats.client.impl.Headers;
+import io.nats.client.impl.NatsMessage;
+import io.quarkus.runtime.ShutdownEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Runs durable JetStream pull consumers with explicit acks (DESIGN.md section 3).
+ *
+ * <p>Each consumer gets {@code concurrency} worker threads that fetch one message at a time from
+ * the same durable consumer, so several threads and several processes share its work. A handler
+ * that returns acks the message; one that throws gets a NAK with exponential delay; on the last
+ * allowed delivery the event is copied to {@code kelas.dlq.<consumer>} with the error in headers,
+ * the {@link DeadLetterHandler} runs, and the message is terminated: never dropped silently.
+ * While a handler runs, the worker tells JetStream it is still in progress every third of the ack
+ * wait, so a long sandbox run is not redelivered, while a killed process's message is.
+ * An event without a tenant or with an unreadable envelope is dead-lettered at once.
+ */
+@ApplicationScoped
+public class JetStreamConsumers {
+    private static final Logger LOG = Logger.getLogger(JetStreamConsumers.class);
+    private static final TypeReference<EventEnvelope<JsonNode>> ENVELOPE = new TypeReference<>() {
+    };
+
+    private final JetStreamClient nats;
+    private final ObjectMapper json;
+    private final List<Thread> workers = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "jetstream-progress");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean running = true;
+
+    public JetStreamConsumers(JetStreamClient nats, ObjectMapper json) {
+        this.nats = nats;
+        this.json = json;
+    }
+
+    /**
+     * Creates or updates the durable consumer and starts its worker threads.
+     *
+     * @throws IllegalStateException if JetStream refuses the consumer
+     */
+    public void start(ConsumerSpec spec, EventHandler handler) {
+        ConsumerConfiguration configuration = ConsumerConfiguration.builder()
+                .durable(spec.durableName())
+                .filterSubject(spec.filterSubject())
+                .ackPolicy(AckPolicy.Explicit)
+                .deliverPolicy(DeliverPolicy.All)
+                .maxDeliver(spec.maxDeliver())
+                .ackWait(spec.ackWait())
+                .maxAckPending(Math.max(1000, spec.concurrency() * 4))
+                .build();
+        try {
+            nats.management().addOrUpdateConsumer(spec.stream().name(), configuration);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot create JetStream consumer " + spec.durableName(), e);
+        }
+        for (int i = 0; i < spec.concurrency(); i++) {
+            Thread worker = new Thread(() -> work(spec, handler), spec.durableName() + "-" + i);
+            worker.setDaemon(true);
+            workers.add(worker);
+            worker.start();
+        }
+        LOG.infof("Consuming %s as %s with %d worker(s)", spec.filterSubject(), spec.durableName(), spec.concurrency());
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        running = false;
+        for (Thread worker : workers) {
+            try {
+                worker.join(TimeUnit.SECONDS.toMillis(5));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        heartbeats.shutdownNow();
+    }
+
+    private void work(ConsumerSpec spec, EventHandler handler) {
+        JetStreamSubscription subscription = null;
+        while (running) {
+            try {
+                if (subscription == null) {
+                    subscription = nats.jetStream().subscribe(spec.filterSubject(),
+                            PullSubscribeOptions.bind(spec.stream().name(), spec.durableName()));
+                }
+                for (Message message : subscription.fetch(1, Duration.ofSeconds(1))) {
+                    process(spec, handler, message);
+                }
+            } catch (Exception e) {
+                if (!running) {
+                    return;
+                }
+                LOG.warnf("Consumer %s: %s; retrying in 1 s", spec.durableName(), e.toString());
+                subscription = null;
+                sleepQuietly(Duration.ofSeconds(1));
+            }
+        }
+    }
+
+    private void process(ConsumerSpec spec, EventHandler handler, Message message) {
+        long delivery = message.metaData().deliveredCount();
+        IncomingEvent event;
+        try {
+            EventEnvelope<JsonNode> envelope = json.readValue(message.getData(), ENVELOPE);
+            event = new IncomingEvent(envelope, delivery, json);
+        } catch (Exception e) {
+            deadLetter(spec, message, null, new IllegalArgumentException("Unreadable CloudEvents envelope or no tenant", e));
+            return;
+        }
+        long beat = Math.max(1000, spec.ackWait().toMillis() / 3);
+        ScheduledFuture<?> progress = heartbeats.scheduleAtFixedRate(message::inProgress, beat, beat, TimeUnit.MILLISECONDS);
+        try {
+            handler.handle(event);
+            progress.cancel(false);
+            message.ack();
+        } catch (Exception e) {
+            progress.cancel(false);
+            if (delivery >= spec.maxDeliver()) {
+                deadLetter(spec, message, event, e);
+            } else {
+                long delay = Math.min(60_000, spec.retryBackoff().toMillis() << Math.min(delivery - 1, 16));
+                LOG.warnf(e, "Consumer %s failed on event %s (delivery %d of %d); retry in %d ms",
+                        spec.durableName(), event.id(), delivery, spec.maxDeliver(), delay);
+                message.nakWithDelay(Duration.ofMillis(delay));
+            }
+        }
+    }
+
+    private void deadLetter(ConsumerSpec spec, Message message, IncomingEvent event, Exception error) {
+        String subject = Subjects.deadLetter(spec.durableName());
+        LOG.errorf(error, "Consumer %s gives up on a message from %s; copying it to %s", spec.durableName(),
+                message.getSubject(), subject);
+        try {
+            Headers headers = new Headers()
+                    .put("Kelas-Original-Subject", message.getSubject())
+                    .put("Kelas-Error", String.valueOf(error).replaceAll("[\\r\\n]", " "))
+                    .put("Kelas-Deliveries", String.valueOf(message.metaData().deliveredCount()));
+            if (event != null) {
+                headers.put("Nats-Msg-Id", spec.durableName() + ":" + event.id());
+            }
+            nats.jetStream().publish(NatsMessage.builder().subject(subject).headers(headers)
+                    .data(message.getData() == null ? new byte[0] : message.getData()).build());
+            if (event != null && spec.onDeadLetter() != null) {
+                spec.onDeadLetter().deadLettered(event, error);
+            }
+            message.term();
+        } catch (Exception e) {
+            LOG.errorf(e, "Dead-lettering failed for consumer %s; the message will be redelivered", spec.durableName());
+            message.nakWithDelay(Duration.ofSeconds(5));
+        }
+    }
+
+    private static void sleepQuietly(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

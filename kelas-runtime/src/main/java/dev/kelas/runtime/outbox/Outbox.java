@@ -1,0 +1,57 @@
+package dev.kelas.runtime.outbox;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Writes events into the service's {@code outbox_event} table inside the caller's current
+ * Hibernate Reactive transaction, so the event exists if and only if the change commits
+ * (transactional outbox, DESIGN.md section 2). {@link OutboxRelay} publishes the rows to JetStream.
+ */
+@ApplicationScoped
+public class Outbox {
+    private static final String INSERT = """
+            insert into outbox_event (id, tenant_id, aggregate_type, aggregate_id, type, payload, occurred_at)
+            values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), ?7)""";
+
+    private final ObjectMapper json;
+
+    public Outbox(ObjectMapper json) {
+        this.json = json;
+    }
+
+    /**
+     * Records one event. Must run inside {@code @WithTransaction} (or {@code Panache.withTransaction}).
+     *
+     * @param tenantId      the school the event belongs to
+     * @param aggregateType e.g. {@code "submission"}
+     * @param aggregateId   id of the changed aggregate (CloudEvents {@code subject})
+     * @param subject       the NATS subject from {@code dev.kelas.contracts.Subjects} (CloudEvents {@code type})
+     * @param payload       the event record from {@code dev.kelas.contracts.events}
+     * @return the new event's id
+     */
+    public Uni<UUID> record(UUID tenantId, String aggregateType, Object aggregateId, String subject, Object payload) {
+        UUID id = UUID.randomUUID();
+        String data;
+        try {
+            data = json.writeValueAsString(payload);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(new IllegalArgumentException("Event payload is not serialisable", e));
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery(INSERT)
+                        .setParameter(1, id)
+                        .setParameter(2, tenantId)
+                        .setParameter(3, aggregateType)
+                        .setParameter(4, aggregateId.toString())
+                        .setParameter(5, subject)
+                        .setParameter(6, data)
+                        .setParameter(7, Instant.now())
+                        .executeUpdate())
+                .replaceWith(id);
+    }
+}

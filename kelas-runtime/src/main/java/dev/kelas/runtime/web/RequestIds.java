@@ -1,0 +1,34 @@
+package dev.kelas.runtime.web;
+
+import io.vertx.core.http.HttpServerRequest;
+import io.vertx.ext.web.Router;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Gives every HTTP request an {@code X-Request-Id}: the client's own if it sent a sane one (1 to 128
+ * letters, digits, '-', '_' or '.'), a new UUID otherwise. The id is echoed on the response and
+ * quoted in problem documents and log lines so support can find one request.
+ */
+@ApplicationScoped
+public class RequestIds {
+    public static final String HEADER = "X-Request-Id";
+    private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,128}");
+
+    void installOnRouter(@Observes Router router) {
+        router.route().order(Integer.MIN_VALUE).handler(context -> {
+            String given = context.request().getHeader(HEADER);
+            String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+            context.request().headers().set(HEADER, id);
+            context.response().putHeader(HEADER, id);
+            context.next();
+        });
+    }
+
+    /** The request id assigned to this request. */
+    public static String of(HttpServerRequest request) {
+        return request.getHeader(HEADER);
+    }
+}

@@ -1,0 +1,62 @@
+package dev.kelas.lab.messaging;
+
+import dev.kelas.contracts.Subjects;
+import dev.kelas.contracts.events.LabSubmissionCreated;
+import dev.kelas.lab.config.LabConfig;
+import dev.kelas.lab.grading.Grader;
+import dev.kelas.lab.grading.GradingJob;
+import dev.kelas.lab.grading.TestOutcome;
+import dev.kelas.lab.service.GradingService;
+import dev.kelas.runtime.messaging.ConsumerSpec;
+import dev.kelas.runtime.messaging.IncomingEvent;
+import dev.kelas.runtime.messaging.JetStreamConsumers;
+import dev.kelas.runtime.messaging.Reactive;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.List;
+
+/**
+ * The graders: take {@code kelas.lab.submission.created} from the one shared durable consumer
+ * {@code lab-graders} (a work queue across every grader process), run the tests, store the verdict
+ * with its {@code kelas.lab.submission.graded} event, and only then ack. A grader killed mid-run
+ * never acks, so JetStream hands the submission to another after the ack wait.
+ */
+@ApplicationScoped
+public class GraderEventListener {
+    static final String CONSUMER = "lab-graders";
+
+    private final JetStreamConsumers consumers;
+    private final GradingService grading;
+    private final Grader grader;
+    private final LabConfig config;
+
+    public GraderEventListener(JetStreamConsumers consumers, GradingService grading, Grader grader, LabConfig config) {
+        this.consumers = consumers;
+        this.grading = grading;
+        this.grader = grader;
+        this.config = config;
+    }
+
+    void start(@Observes StartupEvent event) {
+        if (!config.grader().enabled()) {
+            return;
+        }
+        consumers.start(ConsumerSpec.of(CONSUMER, Subjects.Stream.KELAS_LAB, Subjects.LAB_SUBMISSION_CREATED)
+                .withConcurrency(config.grader().concurrency())
+                .withMaxDeliver(config.grader().maxDeliver())
+                .withDeadLetterHandler((failed, error) -> Reactive.await(() -> grading.failGrading(failed.tenantId(),
+                        failed.data(LabSubmissionCreated.class).submissionId(), "Grading failed after every attempt"))),
+                this::onSubmissionCreated);
+    }
+
+    void onSubmissionCreated(IncomingEvent event) throws Exception {
+        LabSubmissionCreated created = event.data(LabSubmissionCreated.class);
+        GradingJob job = Reactive.await(() -> grading.startGrading(event.tenantId(), created.submissionId()));
+        if (job == null) {
+            return; // already graded: a redelivery after the verdict was stored
+        }
+        List<TestOutcome> outcomes = grader.grade(job);
+        Reactive.await(() -> grading.finishGrading(CONSUMER, event.id(), job, outcomes));
+    }
+}

@@ -1,0 +1,68 @@
+package dev.kelas.lab.rest;
+
+import dev.kelas.contracts.Role;
+import dev.kelas.lab.rest.dto.CreateTaskRequest;
+import dev.kelas.lab.rest.dto.SubmissionAccepted;
+import dev.kelas.lab.rest.dto.SubmitCodeRequest;
+import dev.kelas.lab.rest.dto.TaskResponse;
+import dev.kelas.lab.service.SubmissionService;
+import dev.kelas.lab.service.TaskService;
+import dev.kelas.runtime.security.Caller;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** Coding tasks, and the submissions students make to them. */
+@Path("/api/v1/lab/tasks")
+@APIResponse(responseCode = "401", description = "UNAUTHENTICATED")
+public class TaskResource {
+    private final TaskService tasks;
+    private final SubmissionService submissions;
+    private final Caller caller;
+
+    public TaskResource(TaskService tasks, SubmissionService submissions, Caller caller) {
+        this.tasks = tasks;
+        this.submissions = submissions;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed({Role.TEACHER_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "Create a coding task for a CODING assignment")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: not the class's teacher")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: assignment not (yet) known in your school")
+    @APIResponse(responseCode = "422", description = "VALIDATION_ERROR: unknown language, wrong class, not CODING")
+    public Uni<Response> createTask(@NotNull @Valid CreateTaskRequest request) {
+        return tasks.createTask(caller, request).map(created -> Response
+                .created(URI.create("/api/v1/lab/tasks/" + created.task().id))
+                .entity(TaskResponse.of(created.task(), created.tests().size(),
+                        created.tests().stream().map(t -> t.points).reduce(BigDecimal.ZERO, BigDecimal::add)))
+                .build());
+    }
+
+    @POST
+    @Path("/{taskId}/submissions")
+    @RolesAllowed(Role.STUDENT_NAME)
+    @Operation(summary = "Submit a program; a grader judges it in the background")
+    @APIResponse(responseCode = "202", description = "Stored and queued")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: not enrolled in the task's class")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such task in your school")
+    @APIResponse(responseCode = "422", description = "VALIDATION_ERROR: wrong language or source too large")
+    public Uni<Response> submitCode(@PathParam("taskId") UUID taskId, @NotNull @Valid SubmitCodeRequest request) {
+        return submissions.submitCode(caller, taskId, request.language(), request.sourceCode())
+                .map(s -> Response.accepted(new SubmissionAccepted(s.id, s.status))
+                        .location(URI.create("/api/v1/lab/submissions/" + s.id)).build());
+    }
+
+}

@@ -1,0 +1,296 @@
+package dev.kelas.lab.sandbox;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * Runs untrusted programs under bubblewrap (DESIGN.md section 5).
+ *
+ * <p>Each run gets: new user, PID, IPC, UTS, cgroup and network namespaces ({@code --unshare-all}:
+ * the network is an isolated loopback, so the services' ports are unreachable); a read-only
+ * {@code /usr} and nothing of {@code /etc}, {@code /home}, {@code /root} or the services' files;
+ * a fresh private writable {@code /work} and a size-capped {@code /tmp}, the rest of the tree
+ * read-only; an empty environment;
+ * rlimits set by {@code prlimit} (CPU seconds, address space, processes, file size, no core dumps);
+ * a wall-clock kill; and standard output capped while it is read.
+ *
+ * <p>When the JVM runs as root, every run first drops to its own unprivileged "slot" uid with
+ * {@code setpriv}, because the kernel does not enforce RLIMIT_NPROC for root: a fork bomb would
+ * not be contained. Each concurrent run uses its own slot, so the process limit is per run. Not as
+ * root, bubblewrap maps the service's own uid into the user namespace and the process limit counts
+ * the service's processes too, so it is raised by the JVM's current thread count.
+ *
+ * <p>Killing the {@code bwrap} process ends the run's PID namespace ({@code --die-with-parent}), so
+ * every process of the run dies with it; as root, any process still owned by the slot uid is killed
+ * as well. The work directory is deleted after every run.
+ */
+public class Sandbox {
+    private static final int STDERR_LIMIT_BYTES = 64 * 1024;
+    private static final boolean ROOT = "root".equals(System.getProperty("user.name"));
+
+    private final SandboxSettings settings;
+
+    public Sandbox(SandboxSettings settings) {
+        this.settings = settings;
+    }
+
+    /**
+     * Whether the tools the sandbox needs are present.
+     *
+     * @return null when ready, else what is missing
+     */
+    public String missingPrerequisite() {
+        for (String tool : ROOT ? List.of(settings.bwrapPath(), settings.prlimitPath(), settings.setprivPath(), settings.unsharePath())
+                : List.of(settings.bwrapPath(), settings.prlimitPath())) {
+            if (!Files.isExecutable(Path.of(tool))) {
+                return tool + " is missing (Debian packages bubblewrap and util-linux)";
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Runs one program and waits for it. Blocking: call it on a worker thread.
+     *
+     * @param slot which concurrent run this is, 0-based; selects the run's uid when root
+     * @throws IOException if the work directory or the process cannot be set up
+     */
+    public SandboxResult run(SandboxRun run, int slot) throws IOException, InterruptedException {
+        int uid = settings.slotUidBase() + slot;
+        Path workDir = createWorkDir(uid);
+        try {
+            for (Map.Entry<String, String> file : run.files().entrySet()) {
+                Path target = workDir.resolve(file.getKey()).normalize();
+                if (!target.getParent().equals(workDir)) {
+                    throw new IllegalArgumentException("File name must not contain a path: " + file.getKey());
+                }
+                Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
+                Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
+            }
+            return execute(run, workDir, uid);
+        } finally {
+            if (ROOT) {
+                killAllOf(uid);
+            }
+            deleteRecursively(workDir);
+        }
+    }
+
+    private SandboxResult execute(SandboxRun run, Path workDir, int uid) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(commandLine(run, workDir, uid));
+        builder.environment().clear(); // nothing of the service's environment reaches bwrap or the program
+        builder.environment().put("PATH", "/usr/bin:/bin");
+        long started = System.nanoTime();
+        Process process = builder.start();
+        int outputLimit = run.limits().outputKib() * 1024;
+        CappedReader stdout = new CappedReader(process.getInputStream(), outputLimit, process);
+        CappedReader stderr = new CappedReader(process.getErrorStream(), STDERR_LIMIT_BYTES, null);
+        Thread stdinWriter = new Thread(() -> writeQuietly(process.getOutputStream(), run.stdin()), "sandbox-stdin");
+        stdinWriter.setDaemon(true);
+        stdout.start();
+        stderr.start();
+        stdinWriter.start();
+        boolean finished = process.waitFor((long) (run.limits().wallSeconds() * 1000), TimeUnit.MILLISECONDS);
+        if (!finished) {
+            process.destroyForcibly();
+            process.waitFor(5, TimeUnit.SECONDS);
+        }
+        long wallMillis = (System.nanoTime() - started) / 1_000_000;
+        stdout.join(2000);
+        stderr.join(2000);
+        boolean outputExceeded = stdout.exceeded();
+        int exit = finished && !outputExceeded ? process.exitValue() : -1;
+        boolean cpuExceeded = exit == 128 + 24 /* SIGXCPU */ || (exit == 128 + 9 && wallMillis >= run.limits().cpuSeconds() * 1000L);
+        return new SandboxResult(exit, !finished && !outputExceeded, cpuExceeded, outputExceeded, stdout.text(), stderr.text(),
+                wallMillis);
+    }
+
+    private List<String> commandLine(SandboxRun run, Path workDir, int uid) {
+        SandboxLimits limits = run.limits();
+        List<String> command = new ArrayList<>();
+        int processes = limits.maxProcesses();
+        if (ROOT) {
+            // unshare makes the outer bwrap the init of a PID namespace of its own: when it exits, the
+            // kernel kills and reaps every process below it, so no zombie of the slot uid is left for a
+            // host init that does not reap (a container's PID 1 often does not). --kill-child ends the
+            // run when the JVM kills unshare at the wall-clock limit.
+            command.addAll(List.of(settings.unsharePath(), "--fork", "--pid", "--kill-child", "--",
+                    settings.setprivPath(), "--reuid=" + uid, "--regid=" + uid, "--clear-groups"));
+        } else {
+            processes += ownThreadCount();
+        }
+        command.addAll(List.of(settings.bwrapPath(),
+                "--unshare-all", "--die-with-parent", "--new-session",
+                "--hostname", "sandbox",
+                "--ro-bind", "/usr", "/usr",
+                "--symlink", "usr/lib", "/lib",
+                "--symlink", "usr/lib64", "/lib64",
+                "--symlink", "usr/bin", "/bin",
+                "--symlink", "usr/sbin", "/sbin",
+                "--proc", "/proc",
+                "--dev", "/dev",
+                "--size", String.valueOf(limits.tmpfsMib() * 1024L * 1024L), "--tmpfs", "/tmp",
+                "--bind", workDir.toString(), "/work",
+                "--remount-ro", "/",
+                "--chdir", "/work",
+                "--clearenv",
+                "--setenv", "PATH", "/usr/bin:/bin",
+                "--setenv", "HOME", "/work",
+                "--setenv", "LANG", "C.UTF-8",
+                "--",
+                settings.prlimitPath(),
+                "--cpu=" + limits.cpuSeconds() + ":" + (limits.cpuSeconds() + 1),
+                "--as=" + (long) limits.memoryMib() * 1024 * 1024,
+                "--nproc=" + processes,
+                "--fsize=" + (long) limits.fileSizeKib() * 1024,
+                "--nofile=64",
+                "--core=0",
+                "--"));
+        command.addAll(run.command());
+        return command;
+    }
+
+    private Path createWorkDir(int uid) throws IOException {
+        Files.createDirectories(settings.workRoot());
+        if (ROOT) {
+            Files.setPosixFilePermissions(settings.workRoot(), PosixFilePermissions.fromString("rwx--x--x"));
+        }
+        Path dir = Files.createTempDirectory(settings.workRoot(), "run-");
+        if (ROOT) {
+            Files.setAttribute(dir, "unix:uid", uid);
+            Files.setAttribute(dir, "unix:gid", uid);
+        }
+        Files.setPosixFilePermissions(dir, PosixFilePermissions.fromString("rwx------"));
+        return dir;
+    }
+
+    /**
+     * Kills every process whose real uid is the slot's and waits (up to 5 seconds) until they are
+     * gone: nothing of a run may outlive it.
+     */
+    static void killAllOf(int uid) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
+        List<ProcessHandle> left = processesOf(uid);
+        while (!left.isEmpty() && System.nanoTime() < deadline) {
+            left.forEach(ProcessHandle::destroyForcibly);
+            Thread.sleep(20);
+            left = processesOf(uid);
+        }
+    }
+
+    private static List<ProcessHandle> processesOf(int uid) {
+        try (Stream<Path> entries = Files.list(Path.of("/proc"))) {
+            return entries.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit))
+                    .filter(p -> uidOf(p) == uid)
+                    .flatMap(p -> ProcessHandle.of(Long.parseLong(p.getFileName().toString())).stream())
+                    .toList();
+        } catch (IOException e) {
+            return List.of(); // /proc unreadable: the PID namespace teardown is still in force
+        }
+    }
+
+    private static int uidOf(Path procEntry) {
+        try {
+            for (String line : Files.readAllLines(procEntry.resolve("status"))) {
+                if (line.startsWith("Uid:")) {
+                    return Integer.parseInt(line.split("\\s+")[1]);
+                }
+            }
+        } catch (IOException | RuntimeException gone) {
+            // the process ended meanwhile
+        }
+        return -1;
+    }
+
+    private static int ownThreadCount() {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+                if (line.startsWith("Threads:")) {
+                    return Integer.parseInt(line.split("\\s+")[1]) + 16;
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // fall through
+        }
+        return 256;
+    }
+
+    private static void deleteRecursively(Path dir) throws IOException {
+        if (!Files.exists(dir)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(dir)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        }
+    }
+
+    private static void writeQuietly(OutputStream stdin, String text) {
+        try (stdin) {
+            if (text != null) {
+                stdin.write(text.getBytes(StandardCharsets.UTF_8));
+            }
+        } catch (IOException closedEarly) {
+            // the program exited without reading all its input
+        }
+    }
+
+    /** Reads a stream on its own thread, keeping at most {@code limit} bytes. */
+    private static final class CappedReader extends Thread {
+        private final InputStream in;
+        private final int limit;
+        private final Process killOnOverflow;
+        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
+        private volatile boolean exceeded;
+
+        CappedReader(InputStream in, int limit, Process killOnOverflow) {
+            super("sandbox-reader");
+            setDaemon(true);
+            this.in = in;
+            this.limit = limit;
+            this.killOnOverflow = killOnOverflow;
+        }
+
+        @Override
+        public void run() {
+            byte[] buffer = new byte[8192];
+            try (in) {
+                int read;
+                while ((read = in.read(buffer)) != -1) {
+                    int room = limit - kept.size();
+                    kept.write(buffer, 0, Math.min(room, read));
+                    if (read > room && !exceeded) {
+                        exceeded = true;
+                        if (killOnOverflow != null) {
+                            killOnOverflow.destroyForcibly();
+                            return;
+                        }
+                    }
+                }
+            } catch (IOException closed) {
+                // the process was killed
+            }
+        }
+
+        boolean exceeded() {
+            return exceeded;
+        }
+
+        String text() {
+            return kept.toString(StandardCharsets.UTF_8);
+        }
+    }
+}

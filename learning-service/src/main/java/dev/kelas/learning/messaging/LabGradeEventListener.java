@@ -1,0 +1,35 @@
+package dev.kelas.learning.messaging;
+
+import dev.kelas.contracts.Subjects;
+import dev.kelas.contracts.events.SubmissionGraded;
+import dev.kelas.learning.service.GradebookService;
+import dev.kelas.runtime.messaging.ConsumerSpec;
+import dev.kelas.runtime.messaging.IncomingEvent;
+import dev.kelas.runtime.messaging.JetStreamConsumers;
+import dev.kelas.runtime.messaging.Reactive;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+
+/** Puts graders' results ({@code kelas.lab.submission.graded}) into the class gradebook. */
+@ApplicationScoped
+public class LabGradeEventListener {
+    static final String CONSUMER = "learning-lab-grades";
+
+    private final JetStreamConsumers consumers;
+    private final GradebookService gradebook;
+
+    public LabGradeEventListener(JetStreamConsumers consumers, GradebookService gradebook) {
+        this.consumers = consumers;
+        this.gradebook = gradebook;
+    }
+
+    void start(@Observes StartupEvent event) {
+        consumers.start(ConsumerSpec.of(CONSUMER, Subjects.Stream.KELAS_LAB, Subjects.LAB_SUBMISSION_GRADED), this::onSubmissionGraded);
+    }
+
+    void onSubmissionGraded(IncomingEvent event) {
+        SubmissionGraded graded = event.data(SubmissionGraded.class);
+        Reactive.await(() -> gradebook.recordLabGrade(CONSUMER, event.id(), event.tenantId(), graded));
+    }
+}

@@ -1,0 +1,18 @@
+package dev.kelas.learning.rest.dto;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.UUID;
+
+/**
+ * A new class.
+ *
+ * @param code      1 to 40 letters, digits, '-', '_' or '.', unique in the school
+ * @param teacherId optional, administrators only: who teaches it (a teacher's own classes are theirs)
+ */
+public record CreateClassRequest(@NotBlank @Size(max = 200) String name,
+                                 @NotBlank @Pattern(regexp = "^[A-Za-z0-9._-]{1,40}$",
+                                         message = "must be 1 to 40 letters, digits, '-', '_' or '.'") String code,
+                                 UUID teacherId) {
+}

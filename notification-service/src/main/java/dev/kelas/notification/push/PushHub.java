@@ -1,0 +1,117 @@
+package dev.kelas.notification.push;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kelas.contracts.Subjects;
+import dev.kelas.notification.config.NotificationConfig;
+import dev.kelas.runtime.messaging.JetStreamClient;
+import io.nats.client.Dispatcher;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * Live fan-out across replicas (DESIGN.md section 6). A replica that stores a notification publishes
+ * it on core NATS {@code kelas.push.<tenant>.<user>}; every replica subscribes to {@code kelas.push.>}
+ * and writes it to the open streams of that user it holds. A push lost in transit is not lost to the
+ * user: the client's reconnect with {@code Last-Event-ID} replays it from the database.
+ */
+@ApplicationScoped
+public class PushHub {
+    private static final Logger LOG = Logger.getLogger(PushHub.class);
+
+    private final JetStreamClient nats;
+    private final ObjectMapper json;
+    private final NotificationConfig config;
+    private final Map<UUID, Set<SseConnection>> connectionsByUser = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "sse-heartbeat");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private Dispatcher dispatcher;
+
+    public PushHub(JetStreamClient nats, ObjectMapper json, NotificationConfig config) {
+        this.nats = nats;
+        this.json = json;
+        this.config = config;
+    }
+
+    void start(@Observes StartupEvent event) {
+        dispatcher = nats.connection().createDispatcher(message -> {
+            try {
+                deliverLocally(json.readValue(message.getData(), NotificationView.class));
+            } catch (Exception e) {
+                LOG.warnf("Unreadable push message on %s: %s", message.getSubject(), e.getMessage());
+            }
+        });
+        dispatcher.subscribe(Subjects.PUSH_PREFIX + ">");
+        long every = config.heartbeat().toMillis();
+        heartbeats.scheduleAtFixedRate(this::beat, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        heartbeats.shutdownNow();
+        connectionsByUser.values().forEach(set -> set.forEach(connection -> connection.close(1000)));
+    }
+
+    /** Registers a new stream of a user; it buffers live events until its replay is done. */
+    public SseConnection open(UUID tenantId, UUID userId, SseEventSink sink, Sse sse) {
+        SseConnection connection = new SseConnection(tenantId, userId, sink, sse, json, config.maxPendingPerConnection());
+        connectionsByUser.computeIfAbsent(userId, id -> ConcurrentHashMap.newKeySet()).add(connection);
+        return connection;
+    }
+
+    /**
+     * Publishes a stored notification to every replica (including this one).
+     *
+     * @throws IllegalStateException if it cannot be serialised
+     */
+    public void publish(NotificationView notification) {
+        try {
+            nats.connection().publish(Subjects.push(notification.tenantId(), notification.userId()),
+                    json.writeValueAsBytes(notification));
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot publish push for notification " + notification.id(), e);
+        }
+    }
+
+    /** How many streams are open on this replica. */
+    public int openConnections() {
+        return connectionsByUser.values().stream().mapToInt(Set::size).sum();
+    }
+
+    private void deliverLocally(NotificationView notification) {
+        Set<SseConnection> connections = connectionsByUser.get(notification.userId());
+        if (connections == null) {
+            return;
+        }
+        for (SseConnection connection : connections) {
+            if (connection.isClosed()) {
+                connections.remove(connection);
+            } else if (connection.tenantId().equals(notification.tenantId())) {
+                connection.offer(notification);
+            }
+        }
+    }
+
+    private void beat() {
+        connectionsByUser.values().forEach(connections -> connections.removeIf(connection -> {
+            if (connection.isClosed()) {
+                return true;
+            }
+            connection.heartbeat();
+            return false;
+        }));
+    }
+}

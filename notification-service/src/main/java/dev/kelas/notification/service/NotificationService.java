@@ -1,0 +1,77 @@
+package dev.kelas.notification.service;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kelas.notification.domain.Notification;
+import dev.kelas.notification.push.NotificationView;
+import dev.kelas.runtime.inbox.Inbox;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Each user's stored notifications (the inbox). */
+@ApplicationScoped
+public class NotificationService {
+    private final Inbox inbox;
+    private final ObjectMapper json;
+
+    public NotificationService(Inbox inbox, ObjectMapper json) {
+        this.inbox = inbox;
+        this.json = json;
+    }
+
+    /** What to tell one user about one event. */
+    public record NewNotification(UUID tenantId, UUID userId, String type, String title, String body, Object data) {
+    }
+
+    /** One page of the inbox, newest first, with the total count. */
+    public record InboxPage(List<NotificationView> items, int page, int size, long total) {
+    }
+
+    /**
+     * Stores a notification once per consumer and event.
+     *
+     * @return the stored notification, or null for an event seen before
+     */
+    @WithTransaction
+    public Uni<NotificationView> notifyUser(String consumer, UUID eventId, NewNotification draft) {
+        return inbox.firstDelivery(consumer, eventId).chain(first -> {
+            if (!first) {
+                return Uni.createFrom().nullItem();
+            }
+            Notification notification = new Notification();
+            notification.eventId = eventId;
+            notification.tenantId = draft.tenantId();
+            notification.userId = draft.userId();
+            notification.type = draft.type();
+            notification.title = draft.title();
+            notification.body = draft.body();
+            notification.createdAt = Instant.now();
+            try {
+                notification.data = json.writeValueAsString(draft.data());
+            } catch (Exception e) {
+                return Uni.createFrom().failure(e);
+            }
+            return notification.persist().map(saved -> NotificationView.of(notification, json));
+        });
+    }
+
+    /** The notifications of a user with an id above {@code afterId}, oldest first. */
+    @WithSession
+    public Uni<List<NotificationView>> missedSince(UUID tenantId, UUID userId, long afterId, int limit) {
+        return Notification.listAfter(tenantId, userId, afterId, limit)
+                .map(list -> list.stream().map(n -> NotificationView.of(n, json)).toList());
+    }
+
+    /** One page (from 0) of a user's inbox, newest first. */
+    @WithSession
+    public Uni<InboxPage> inbox(UUID tenantId, UUID userId, int page, int size) {
+        return Notification.page(tenantId, userId, page, size)
+                .chain(items -> Notification.countFor(tenantId, userId)
+                        .map(total -> new InboxPage(items.stream().map(n -> NotificationView.of(n, json)).toList(),
+                                page, size, total)));
+    }
+}

@@ -1,0 +1,28 @@
+package dev.kelas.contracts;
+
+/**
+ * Stable machine-readable error codes carried in the {@code code} member of every RFC 9457
+ * problem document Kelas returns. Clients switch on these, never on the human-readable text.
+ */
+public enum ErrorCode {
+    /** 400/422: a field failed validation; {@code errors} lists each field. */
+    VALIDATION_ERROR,
+    /** 400: the body is not well-formed JSON or has the wrong shape. */
+    MALFORMED_REQUEST,
+    /** 401: no valid access token, or bad credentials. */
+    UNAUTHENTICATED,
+    /** 403: authenticated, but the role or relationship does not allow this. */
+    FORBIDDEN,
+    /** 404: no such resource in the caller's tenant (another tenant's ids answer this too). */
+    NOT_FOUND,
+    /** 405: the path exists but not with this method. */
+    METHOD_NOT_ALLOWED,
+    /** 415: the request body is not JSON. */
+    UNSUPPORTED_MEDIA_TYPE,
+    /** 409: the change conflicts with existing state (duplicate slug, e-mail, enrollment). */
+    CONFLICT,
+    /** 429: too many requests; {@code Retry-After} says when to try again. */
+    RATE_LIMITED,
+    /** 500: an unexpected failure; details are in the server log under the request id. */
+    INTERNAL_ERROR
+}

@@ -1,0 +1,56 @@
+package dev.kelas.contracts;
+
+/**
+ * NATS subject names, {@code kelas.<domain>.<entity>.<event>}, lower case and past tense, and
+ * the JetStream streams that hold them (DESIGN.md section 3). One stream per domain.
+ */
+public final class Subjects {
+    private Subjects() {
+    }
+
+    public static final String AUTH_USER_REGISTERED = "kelas.auth.user.registered";
+    public static final String AUTH_USER_UPDATED = "kelas.auth.user.updated";
+    public static final String AUTH_USER_DEACTIVATED = "kelas.auth.user.deactivated";
+    public static final String AUTH_PASSWORD_RESET_REQUESTED = "kelas.auth.password-reset.requested";
+
+    public static final String LEARNING_ENROLLMENT_CREATED = "kelas.learning.enrollment.created";
+    public static final String LEARNING_ASSIGNMENT_PUBLISHED = "kelas.learning.assignment.published";
+    public static final String LEARNING_GRADE_RECORDED = "kelas.learning.grade.recorded";
+
+    public static final String LAB_SUBMISSION_CREATED = "kelas.lab.submission.created";
+    public static final String LAB_SUBMISSION_GRADED = "kelas.lab.submission.graded";
+
+    /** Prefix of dead-letter subjects: {@code kelas.dlq.<consumer>}. */
+    public static final String DLQ_PREFIX = "kelas.dlq.";
+    /** Prefix of core-NATS live push subjects between notification replicas: {@code kelas.push.<tenant>.<user>}. */
+    public static final String PUSH_PREFIX = "kelas.push.";
+
+    /** The dead-letter subject of one durable consumer. */
+    public static String deadLetter(String consumer) {
+        return DLQ_PREFIX + consumer;
+    }
+
+    /** The core-NATS subject that carries live notifications for one user. */
+    public static String push(java.util.UUID tenantId, java.util.UUID userId) {
+        return PUSH_PREFIX + tenantId + "." + userId;
+    }
+
+    /** The JetStream streams Kelas uses, each with the one subject filter it captures. */
+    public enum Stream {
+        KELAS_AUTH("kelas.auth.>"),
+        KELAS_LEARNING("kelas.learning.>"),
+        KELAS_LAB("kelas.lab.>"),
+        KELAS_DLQ("kelas.dlq.>");
+
+        private final String subjects;
+
+        Stream(String subjects) {
+            this.subjects = subjects;
+        }
+
+        /** The subject filter this stream captures, e.g. {@code kelas.lab.>}. */
+        public String subjects() {
+            return subjects;
+        }
+    }
+}

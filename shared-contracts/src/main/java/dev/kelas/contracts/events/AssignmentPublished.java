@@ -1,0 +1,15 @@
+package dev.kelas.contracts.events;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * An assignment became visible to a class. Subject {@code kelas.learning.assignment.published}.
+ *
+ * @param teacherId the class's teacher, who may attach a coding task to a CODING assignment
+ * @param points    the most the assignment is worth, in points
+ */
+public record AssignmentPublished(UUID assignmentId, UUID classId, UUID teacherId, String title, String kind,
+                                  BigDecimal points, Instant dueAt, Instant occurredAt) {
+}

@@ -1,0 +1,16 @@
+package dev.kelas.contracts.events;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A grade entered a class gradebook. Subject {@code kelas.learning.grade.recorded}.
+ *
+ * @param score    points scored on the assignment
+ * @param maxScore the assignment's points
+ * @param source   {@code LAB} when a grader's verdict set it, {@code TEACHER} otherwise
+ */
+public record GradeRecorded(UUID gradeId, UUID assignmentId, UUID classId, UUID studentId, String assignmentTitle,
+                            BigDecimal score, BigDecimal maxScore, String source, Instant occurredAt) {
+}
