@@ -15,9 +15,11 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class Outbox {
+    // The payload goes in as text and PostgreSQL parses it: bound straight to a jsonb parameter, the
+    // Vert.x client would store the Java String as a JSON string value.
     private static final String INSERT = """
             insert into outbox_event (id, tenant_id, aggregate_type, aggregate_id, type, payload, occurred_at)
-            values (?1, ?2, ?3, ?4, ?5, cast(?6 as jsonb), ?7)""";
+            values (?1, ?2, ?3, ?4, ?5, cast(cast(?6 as text) as jsonb), ?7)""";
 
     private final ObjectMapper json;
 
