@@ -44,7 +44,12 @@ public class TaskResource {
     @APIResponse(responseCode = "404", description = "NOT_FOUND: assignment not (yet) known in your school")
     @APIResponse(responseCode = "422", description = "VALIDATION_ERROR: unknown language, wrong class, not CODING")
     public Uni<Response> createTask(@NotNull @Valid CreateTaskRequest request) {
-        return tasks.createTask(caller, request).map(created -> Response
+        CreateTaskRequest.Limits limits = request.limits();
+        TaskService.NewTask task = new TaskService.NewTask(request.title(), request.language(), request.statement(),
+                request.assignmentId(), request.classId(), limits.cpuSeconds(), limits.wallSeconds(), limits.memoryMib(),
+                limits.outputKib(), limits.maxProcesses(), request.tests().stream()
+                .map(t -> new TaskService.NewTest(t.stdin(), t.expectedStdout(), t.hidden(), t.points())).toList());
+        return tasks.createTask(caller, task).map(created -> Response
                 .created(URI.create("/api/v1/lab/tasks/" + created.task().id))
                 .entity(TaskResponse.of(created.task(), created.tests().size(),
                         created.tests().stream().map(t -> t.points).reduce(BigDecimal.ZERO, BigDecimal::add)))

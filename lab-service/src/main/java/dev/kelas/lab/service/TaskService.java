@@ -5,7 +5,7 @@ import dev.kelas.lab.config.LabConfig;
 import dev.kelas.lab.domain.CodingTask;
 import dev.kelas.lab.domain.LabAssignment;
 import dev.kelas.lab.domain.TestCase;
-import dev.kelas.lab.rest.dto.CreateTaskRequest;
+import java.math.BigDecimal;
 import dev.kelas.runtime.problem.ForbiddenException;
 import dev.kelas.runtime.problem.NotFoundException;
 import dev.kelas.runtime.problem.ValidationException;
@@ -32,6 +32,21 @@ public class TaskService {
     }
 
     /**
+     * What a teacher asks for: see {@code CreateTaskRequest} for units and bounds.
+     *
+     * @param outputKib    null for {@code kelas.lab.default-output-kib}
+     * @param maxProcesses null for {@code kelas.lab.default-max-processes}
+     */
+    public record NewTask(String title, String language, String statement, UUID assignmentId, UUID classId,
+                          int cpuSeconds, BigDecimal wallSeconds, int memoryMib, Integer outputKib, Integer maxProcesses,
+                          List<NewTest> tests) {
+    }
+
+    /** One test of a new task. */
+    public record NewTest(String stdin, String expectedStdout, boolean hidden, BigDecimal points) {
+    }
+
+    /**
      * Creates a task for a CODING assignment. lab-service knows an assignment once
      * {@code kelas.learning.assignment.published} has arrived, usually within a second.
      *
@@ -40,7 +55,7 @@ public class TaskService {
      * @throws ForbiddenException  if the caller is neither the class's teacher nor an administrator
      */
     @WithTransaction
-    public Uni<TaskWithTests> createTask(Caller caller, CreateTaskRequest request) {
+    public Uni<TaskWithTests> createTask(Caller caller, NewTask request) {
         UUID tenantId = caller.tenantId();
         UUID userId = caller.userId();
         boolean admin = caller.hasRole(Role.ADMIN);
@@ -69,17 +84,16 @@ public class TaskService {
             task.title = request.title().strip();
             task.language = request.language();
             task.statement = request.statement();
-            task.cpuSeconds = request.limits().cpuSeconds();
-            task.wallSeconds = request.limits().wallSeconds();
-            task.memoryMib = request.limits().memoryMib();
-            task.outputKib = request.limits().outputKib() != null ? request.limits().outputKib() : config.defaultOutputKib();
-            task.maxProcesses = request.limits().maxProcesses() != null ? request.limits().maxProcesses()
-                    : config.defaultMaxProcesses();
+            task.cpuSeconds = request.cpuSeconds();
+            task.wallSeconds = request.wallSeconds();
+            task.memoryMib = request.memoryMib();
+            task.outputKib = request.outputKib() != null ? request.outputKib() : config.defaultOutputKib();
+            task.maxProcesses = request.maxProcesses() != null ? request.maxProcesses() : config.defaultMaxProcesses();
             task.createdBy = userId;
             task.createdAt = Instant.now();
             List<TestCase> tests = new ArrayList<>();
             for (int i = 0; i < request.tests().size(); i++) {
-                CreateTaskRequest.TestCaseRequest given = request.tests().get(i);
+                NewTest given = request.tests().get(i);
                 TestCase test = new TestCase();
                 test.id = UUID.randomUUID();
                 test.taskId = task.id;

@@ -13,12 +13,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** One notification in one user's inbox. Its increasing id is also the SSE event id. */
+/** One notification in one user's inbox; {@code seq} numbers a user's notifications in commit order. */
 @Entity
 public class Notification extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
+    /** 1, 2, 3, ... per user in commit order: the SSE event id. */
+    public long seq;
     /** The CloudEvents id of the event that caused it. */
     @Column(name = "event_id")
     public UUID eventId;
@@ -37,15 +39,15 @@ public class Notification extends PanacheEntityBase {
     @Column(name = "read_at")
     public Instant readAt;
 
-    /** A user's notifications after an id, oldest first, at most {@code limit}. */
-    public static Uni<List<Notification>> listAfter(UUID tenantId, UUID userId, long afterId, int limit) {
-        return find("tenantId = ?1 and userId = ?2 and id > ?3", Sort.by("id"), tenantId, userId, afterId)
+    /** A user's notifications after a sequence number, oldest first, at most {@code limit}. */
+    public static Uni<List<Notification>> listAfter(UUID tenantId, UUID userId, long afterSeq, int limit) {
+        return find("tenantId = ?1 and userId = ?2 and seq > ?3", Sort.by("seq"), tenantId, userId, afterSeq)
                 .page(Page.ofSize(limit)).list();
     }
 
     /** One page of a user's notifications, newest first. */
     public static Uni<List<Notification>> page(UUID tenantId, UUID userId, int page, int size) {
-        return find("tenantId = ?1 and userId = ?2", Sort.by("id").descending(), tenantId, userId)
+        return find("tenantId = ?1 and userId = ?2", Sort.by("seq").descending(), tenantId, userId)
                 .page(Page.of(page, size)).list();
     }
 

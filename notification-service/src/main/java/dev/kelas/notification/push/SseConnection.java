@@ -12,9 +12,11 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.jboss.logging.Logger;
 
 /**
- * One open SSE stream of one user. While it replays what the client missed, live events are
- * buffered and then sent without gaps or repeats (by id). Sends are asynchronous; a client with
- * more than {@code maxPending} events in flight is stalled and is closed so it cannot hold up others.
+ * One open SSE stream of one user. While it replays what the client missed, live events are held
+ * back and then sent, minus those the replay already carried. Live events are sent in the order
+ * they arrive, which can differ from {@code seq} order when two commits race; the client may see
+ * one event twice across a reconnect, never miss one. Sends are asynchronous; a client with more
+ * than {@code maxPending} events in flight is stalled and is closed so it cannot hold up others.
  */
 public final class SseConnection {
     private static final Logger LOG = Logger.getLogger(SseConnection.class);
@@ -28,7 +30,6 @@ public final class SseConnection {
     private final AtomicInteger pending = new AtomicInteger();
     private final List<NotificationView> heldBack = new ArrayList<>();
     private boolean replaying = true;
-    private long lastSentId;
     private volatile boolean closed;
 
     SseConnection(UUID tenantId, UUID userId, SseEventSink sink, Sse sse, ObjectMapper json, int maxPending) {
@@ -53,11 +54,18 @@ public final class SseConnection {
         return closed || sink.isClosed();
     }
 
-    /** Sends what the client missed, then everything that arrived meanwhile, and goes live. */
+    /** Sends what the client missed, then what arrived meanwhile and was not in the replay, and goes live. */
     public synchronized void finishReplay(List<NotificationView> missed, long lastEventId) {
-        lastSentId = lastEventId;
-        missed.forEach(this::sendInOrder);
-        heldBack.forEach(this::sendInOrder);
+        java.util.Set<Long> replayed = new java.util.HashSet<>();
+        for (NotificationView notification : missed) {
+            replayed.add(notification.seq());
+            sendNotification(notification);
+        }
+        for (NotificationView notification : heldBack) {
+            if (notification.seq() > lastEventId && !replayed.contains(notification.seq())) {
+                sendNotification(notification);
+            }
+        }
         heldBack.clear();
         replaying = false;
     }
@@ -67,7 +75,7 @@ public final class SseConnection {
         if (replaying) {
             heldBack.add(notification);
         } else {
-            sendInOrder(notification);
+            sendNotification(notification);
         }
     }
 
@@ -85,11 +93,7 @@ public final class SseConnection {
         sink.close();
     }
 
-    private void sendInOrder(NotificationView notification) {
-        if (notification.id() <= lastSentId) {
-            return;
-        }
-        lastSentId = notification.id();
+    private void sendNotification(NotificationView notification) {
         String data;
         try {
             data = json.writeValueAsString(notification);
@@ -98,7 +102,7 @@ public final class SseConnection {
             return;
         }
         send(sse.newEventBuilder()
-                .id(Long.toString(notification.id()))
+                .id(Long.toString(notification.seq()))
                 .name(notification.type())
                 .mediaType(MediaType.APPLICATION_JSON_TYPE)
                 .data(data)

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kelas.notification.domain.Notification;
 import dev.kelas.notification.push.NotificationView;
 import dev.kelas.runtime.inbox.Inbox;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -15,6 +16,11 @@ import java.util.UUID;
 /** Each user's stored notifications (the inbox). */
 @ApplicationScoped
 public class NotificationService {
+    // The row lock taken here is held until commit, so one user's numbers follow commit order.
+    private static final String NEXT_SEQ = """
+            insert into notification_sequence (user_id, tenant_id, last_seq) values (?1, ?2, 1)
+            on conflict (user_id) do update set last_seq = notification_sequence.last_seq + 1
+            returning last_seq""";
     private final Inbox inbox;
     private final ObjectMapper json;
 
@@ -55,14 +61,21 @@ public class NotificationService {
             } catch (Exception e) {
                 return Uni.createFrom().failure(e);
             }
-            return notification.persist().map(saved -> NotificationView.of(notification, json));
+            return Panache.getSession()
+                    .chain(session -> session.createNativeQuery(NEXT_SEQ, Long.class)
+                            .setParameter(1, draft.userId()).setParameter(2, draft.tenantId()).getSingleResult())
+                    .chain(seq -> {
+                        notification.seq = seq;
+                        return notification.persist();
+                    })
+                    .map(saved -> NotificationView.of(notification, json));
         });
     }
 
-    /** The notifications of a user with an id above {@code afterId}, oldest first. */
+    /** The notifications of a user numbered above {@code afterSeq}, oldest first. */
     @WithSession
-    public Uni<List<NotificationView>> missedSince(UUID tenantId, UUID userId, long afterId, int limit) {
-        return Notification.listAfter(tenantId, userId, afterId, limit)
+    public Uni<List<NotificationView>> missedSince(UUID tenantId, UUID userId, long afterSeq, int limit) {
+        return Notification.listAfter(tenantId, userId, afterSeq, limit)
                 .map(list -> list.stream().map(n -> NotificationView.of(n, json)).toList());
     }
 

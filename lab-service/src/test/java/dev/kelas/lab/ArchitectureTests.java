@@ -1,0 +1,11 @@
+package dev.kelas.lab;
+
+import dev.kelas.runtime.architecture.KelasArchitecture;
+import org.junit.jupiter.api.Test;
+
+class ArchitectureTests {
+    @Test
+    void shouldKeepRestServiceAndDomainLayersApart() {
+        KelasArchitecture.check("dev.kelas.lab");
+    }
+}

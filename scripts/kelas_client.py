@@ -1,0 +1,130 @@
+"""A small client of the Kelas API for the demo and the benchmarks (Python 3 standard library only)."""
+import json
+import os
+import threading
+import time
+import urllib.error
+import urllib.request
+import uuid
+from queue import Queue, Empty
+
+AUTH = os.environ.get("KELAS_AUTH_URL", "http://127.0.0.1:8081")
+LEARNING = os.environ.get("KELAS_LEARNING_URL", "http://127.0.0.1:8082")
+LAB = os.environ.get("KELAS_LAB_URL", "http://127.0.0.1:8083")
+NOTIFICATION = os.environ.get("KELAS_NOTIFICATION_URL", "http://127.0.0.1:8084")
+
+
+class ApiError(Exception):
+    """An unexpected HTTP answer, with its status and problem+json body."""
+
+    def __init__(self, method, url, status, body):
+        super().__init__(f"{method} {url} answered {status}: {body}")
+        self.status = status
+
+
+def call(method, url, body=None, token=None, expect=(200, 201, 202)):
+    """Sends JSON, returns the decoded JSON answer; raises ApiError on a status not in expect."""
+    data = None if body is None else json.dumps(body).encode()
+    request = urllib.request.Request(url, data=data, method=method)
+    request.add_header("Content-Type", "application/json")
+    if token:
+        request.add_header("Authorization", "Bearer " + token)
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            status, text = response.status, response.read().decode()
+    except urllib.error.HTTPError as error:
+        status, text = error.code, error.read().decode()
+    if status not in expect:
+        raise ApiError(method, url, status, text)
+    return json.loads(text) if text else None
+
+
+def retry(what, timeout=15.0):
+    """Calls what() until it stops raising ApiError 404/422 (an event not yet applied), up to timeout seconds."""
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            return what()
+        except ApiError as error:
+            if error.status not in (404, 422) or time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
+
+
+class School:
+    """A school registered through the API, with helpers for the main calls."""
+
+    def __init__(self, name):
+        self.slug = "demo-" + uuid.uuid4().hex[:8]
+        password = uuid.uuid4().hex
+        created = call("POST", AUTH + "/api/v1/tenants", {
+            "name": name, "slug": self.slug,
+            "admin": {"email": "admin@" + self.slug + ".test", "password": password, "name": "Ada Admin"}})
+        self.tenant_id = created["id"]
+        self.admin = self.login(created["adminId"], "admin@" + self.slug + ".test", password)
+
+    def login(self, user_id, email, password):
+        tokens = call("POST", AUTH + "/api/v1/auth/login", {"tenant": self.slug, "email": email, "password": password})
+        return {"id": user_id, "email": email, "token": tokens["accessToken"]}
+
+    def create_user(self, role, name):
+        email = name.lower().replace(" ", ".") + "@" + self.slug + ".test"
+        password = uuid.uuid4().hex
+        user = call("POST", AUTH + "/api/v1/users",
+                    {"email": email, "name": name, "role": role, "password": password}, self.admin["token"])
+        return self.login(user["id"], email, password)
+
+
+def submit(student, task_id, source):
+    """Submits Python code; returns the submission id."""
+    return call("POST", f"{LAB}/api/v1/lab/tasks/{task_id}/submissions",
+                {"language": "python", "sourceCode": source}, student["token"])["id"]
+
+
+def await_graded(reader, submission_id, timeout=60.0):
+    """Polls a submission until GRADED or FAILED; returns it."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        submission = call("GET", f"{LAB}/api/v1/lab/submissions/{submission_id}", token=reader["token"])
+        if submission["status"] in ("GRADED", "FAILED"):
+            return submission
+        time.sleep(0.1)
+    raise TimeoutError(f"submission {submission_id} not graded in {timeout} s")
+
+
+class SseStream:
+    """A live SSE connection to the notification stream; events land in .events as dicts with arrival time."""
+
+    def __init__(self, token, last_event_id=None):
+        url = f"{NOTIFICATION}/api/v1/notifications/stream?access_token={token}"
+        request = urllib.request.Request(url, headers={"Accept": "text/event-stream"})
+        if last_event_id:
+            request.add_header("Last-Event-ID", str(last_event_id))
+        self.response = urllib.request.urlopen(request, timeout=300)
+        self.events = Queue()
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self):
+        event = {"data": []}
+        for raw in self.response:
+            line = raw.decode().rstrip("\r\n")
+            if not line:
+                if event["data"]:
+                    self.events.put({"id": event.get("id"), "event": event.get("event", "message"),
+                                     "data": json.loads("\n".join(event["data"])), "at": time.monotonic()})
+                event = {"data": []}
+            elif line.startswith(":"):
+                continue
+            else:
+                field, _, value = line.partition(":")
+                value = value[1:] if value.startswith(" ") else value
+                if field == "data":
+                    event["data"].append(value)
+                elif field in ("id", "event"):
+                    event[field] = value
+
+    def next(self, timeout):
+        try:
+            return self.events.get(timeout=timeout)
+        except Empty:
+            return None
