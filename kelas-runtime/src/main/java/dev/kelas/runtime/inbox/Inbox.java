@@ -27,4 +27,14 @@ public class Inbox {
                         .executeUpdate())
                 .map(inserted -> inserted == 1);
     }
+
+    /**
+     * Runs the work only on this consumer's first delivery of the message, in the same transaction
+     * as the inbox mark: {@code if (inbox.alreadyProcessed(id)) return;} in one call.
+     *
+     * @return the work's item, or null for a message seen before
+     */
+    public <T> Uni<T> once(String consumer, UUID messageId, java.util.function.Supplier<Uni<T>> work) {
+        return firstDelivery(consumer, messageId).chain(first -> first ? work.get() : Uni.createFrom().nullItem());
+    }
 }

@@ -69,8 +69,7 @@ public class GradingService {
      */
     @WithTransaction
     public Uni<Void> finishGrading(String consumer, UUID eventId, GradingJob job, List<TestOutcome> outcomes) {
-        return inbox.firstDelivery(consumer, eventId).chain(first -> !first ? Uni.createFrom().voidItem()
-                : CodeSubmission.findInTenant(job.tenantId(), job.submissionId()).chain(submission -> {
+        return inbox.once(consumer, eventId, () -> CodeSubmission.findInTenant(job.tenantId(), job.submissionId()).chain(submission -> {
                     List<Verdict> verdicts = outcomes.stream().map(TestOutcome::verdict).toList();
                     BigDecimal score = outcomes.stream().map(TestOutcome::points).reduce(BigDecimal.ZERO, BigDecimal::add);
                     BigDecimal maxScore = job.tests().stream().map(GradingJob.Test::points).reduce(BigDecimal.ZERO, BigDecimal::add);

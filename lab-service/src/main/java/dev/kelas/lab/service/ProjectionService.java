@@ -22,8 +22,7 @@ public class ProjectionService {
     /** Applies {@code kelas.learning.assignment.published} once per event id. */
     @WithTransaction
     public Uni<Void> applyAssignmentPublished(String consumer, UUID eventId, UUID tenantId, AssignmentPublished published) {
-        return inbox.firstDelivery(consumer, eventId).chain(first -> !first ? Uni.createFrom().voidItem()
-                : LabAssignment.<LabAssignment>findById(published.assignmentId()).chain(existing -> {
+        return inbox.once(consumer, eventId, () -> LabAssignment.<LabAssignment>findById(published.assignmentId()).chain(existing -> {
                     LabAssignment assignment = existing != null ? existing : new LabAssignment();
                     assignment.assignmentId = published.assignmentId();
                     assignment.tenantId = tenantId;
@@ -39,8 +38,7 @@ public class ProjectionService {
     /** Applies {@code kelas.learning.enrollment.created} once per event id. */
     @WithTransaction
     public Uni<Void> applyEnrollmentCreated(String consumer, UUID eventId, UUID tenantId, EnrollmentCreated created) {
-        return inbox.firstDelivery(consumer, eventId).chain(first -> !first ? Uni.createFrom().voidItem()
-                : LabEnrollment.exists(tenantId, created.classId(), created.studentId()).chain(exists -> {
+        return inbox.once(consumer, eventId, () -> LabEnrollment.exists(tenantId, created.classId(), created.studentId()).chain(exists -> {
                     if (exists) {
                         return Uni.createFrom().voidItem();
                     }

@@ -81,8 +81,7 @@ public class GradebookService {
      */
     @WithTransaction
     public Uni<Void> recordLabGrade(String consumer, UUID eventId, UUID tenantId, SubmissionGraded graded) {
-        return inbox.firstDelivery(consumer, eventId).chain(first -> !first ? Uni.createFrom().voidItem()
-                : Assignment.findInTenant(tenantId, graded.assignmentId()).chain(assignment -> {
+        return inbox.once(consumer, eventId, () -> Assignment.findInTenant(tenantId, graded.assignmentId()).chain(assignment -> {
                     if (assignment == null) {
                         throw new IllegalStateException("Graded submission " + graded.submissionId()
                                 + " names assignment " + graded.assignmentId() + ", unknown in tenant " + tenantId);

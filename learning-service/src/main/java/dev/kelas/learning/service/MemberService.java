@@ -28,11 +28,7 @@ public class MemberService {
         if (!tenantId.equals(user.tenantId())) {
             throw new IllegalArgumentException("Event tenant and user tenant differ");
         }
-        return inbox.firstDelivery(consumer, eventId).chain(first -> {
-            if (!first) {
-                return Uni.createFrom().voidItem();
-            }
-            return Member.<Member>findById(user.userId()).chain(existing -> {
+        return inbox.once(consumer, eventId, () -> Member.<Member>findById(user.userId()).chain(existing -> {
                 Member member = existing != null ? existing : new Member();
                 member.userId = user.userId();
                 member.tenantId = tenantId;
@@ -41,7 +37,6 @@ public class MemberService {
                 member.role = user.role();
                 member.updatedAt = Instant.now();
                 return existing != null ? Uni.createFrom().voidItem() : member.persist().replaceWithVoid();
-            });
-        });
+            }));
     }
 }

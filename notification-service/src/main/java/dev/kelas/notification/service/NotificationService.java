@@ -44,10 +44,7 @@ public class NotificationService {
      */
     @WithTransaction
     public Uni<NotificationView> notifyUser(String consumer, UUID eventId, NewNotification draft) {
-        return inbox.firstDelivery(consumer, eventId).chain(first -> {
-            if (!first) {
-                return Uni.createFrom().nullItem();
-            }
+        return inbox.once(consumer, eventId, () -> {
             Notification notification = new Notification();
             notification.eventId = eventId;
             notification.tenantId = draft.tenantId();
