@@ -44,6 +44,11 @@ public record ConsumerSpec(String durableName, Subjects.Stream stream, String fi
         return new ConsumerSpec(durableName, stream, filterSubject, concurrency, deliveries, ackWait, retryBackoff, onDeadLetter);
     }
 
+    /** The same consumer with another ack wait. */
+    public ConsumerSpec withAckWait(Duration wait) {
+        return new ConsumerSpec(durableName, stream, filterSubject, concurrency, maxDeliver, wait, retryBackoff, onDeadLetter);
+    }
+
     /** The same consumer with a dead-letter hook. */
     public ConsumerSpec withDeadLetterHandler(DeadLetterHandler handler) {
         return new ConsumerSpec(durableName, stream, filterSubject, concurrency, maxDeliver, ackWait, retryBackoff, handler);

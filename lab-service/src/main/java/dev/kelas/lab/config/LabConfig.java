@@ -15,6 +15,9 @@ public interface LabConfig {
     /** Languages by the key tasks and submissions name, e.g. {@code python}. */
     Map<String, Language> languages();
 
+    /** The JDK the java language runs with (its {@code bin/javac} and {@code bin/java}). */
+    String javaHome();
+
     /** Largest source file a student may submit, KiB. */
     @WithDefault("64")
     int maxSourceKib();
@@ -26,6 +29,29 @@ public interface LabConfig {
     /** Process limit per run when a task does not set one. */
     @WithDefault("32")
     int defaultMaxProcesses();
+
+    /** Limits of a compile step. */
+    Compile compile();
+
+    /** Limits of compile steps. */
+    interface Compile {
+        @WithDefault("10")
+        int cpuSeconds();
+
+        @WithDefault("30")
+        double wallSeconds();
+
+        /** Address space for the compiler, MiB (javac needs about 1.5 GiB of address space). */
+        @WithDefault("2048")
+        int memoryMib();
+
+        @WithDefault("64")
+        int maxProcesses();
+
+        /** Largest file the compiler may write, KiB. */
+        @WithDefault("65536")
+        int fileSizeKib();
+    }
 
     /** Graders in this process. */
     interface Grader {
@@ -40,6 +66,13 @@ public interface LabConfig {
         /** Attempts per submission before it ends FAILED / INTERNAL_ERROR and goes to the dead-letter subject. */
         @WithDefault("3")
         int maxDeliver();
+
+        /**
+         * How long JetStream waits for a grader's ack before handing the submission to another grader.
+         * A live grader extends it every third of this; a killed one's work returns after it.
+         */
+        @WithDefault("PT30S")
+        java.time.Duration ackWait();
     }
 
     /** Where and how bubblewrap runs. */
@@ -65,12 +98,26 @@ public interface LabConfig {
         int tmpfsMib();
     }
 
-    /** How to run one language. */
+    /** How to build and run one language; commands may use {@code {memoryMib}}. */
     interface Language {
         /** Name the source is written to in the work directory, e.g. {@code main.py}. */
         String sourceFile();
 
-        /** The command line, run in the work directory inside the sandbox. */
+        /** The compile command, run once per submission with a writable work directory; absent: none. */
+        java.util.Optional<List<String>> compile();
+
+        /** The run command, run per test in the work directory inside the sandbox. */
         List<String> run();
+
+        /** Host paths the runtime needs, bound read-only (e.g. {@code /etc/java-17-openjdk}). */
+        java.util.Optional<List<String>> readOnlyBinds();
+
+        /** Extra address space for runtimes that reserve more than they use (JVM, V8), MiB. */
+        @WithDefault("0")
+        int memoryOverheadMib();
+
+        /** Extra processes for the runtime's own threads. */
+        @WithDefault("0")
+        int processOverhead();
     }
 }

@@ -39,12 +39,31 @@ public class CodeSubmission extends PanacheEntityBase {
     public BigDecimal maxScore;
     /** Why grading failed, for FAILED submissions (shown to teachers, not the internals). */
     public String error;
+    /** The compiler's messages (first 4000 characters) when compilation failed. */
+    @Column(name = "compile_output")
+    public String compileOutput;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** When it last went to the graders: its creation, or the teacher's latest regrade. */
+    @Column(name = "queued_at")
+    public Instant queuedAt;
     @Column(name = "started_at")
     public Instant startedAt;
     @Column(name = "graded_at")
     public Instant gradedAt;
+
+    /** One page of a task's submissions, newest first, optionally of one student. */
+    public static Uni<java.util.List<CodeSubmission>> history(UUID taskId, UUID studentId, int page, int size) {
+        var query = studentId == null
+                ? find("taskId = ?1", io.quarkus.panache.common.Sort.by("createdAt").descending(), taskId)
+                : find("taskId = ?1 and studentId = ?2", io.quarkus.panache.common.Sort.by("createdAt").descending(), taskId, studentId);
+        return query.page(io.quarkus.panache.common.Page.of(page, size)).list();
+    }
+
+    /** How many submissions a task has, optionally of one student. */
+    public static Uni<Long> countHistory(UUID taskId, UUID studentId) {
+        return studentId == null ? count("taskId = ?1", taskId) : count("taskId = ?1 and studentId = ?2", taskId, studentId);
+    }
 
     /** The submission with this id in this tenant, or null. */
     public static Uni<CodeSubmission> findInTenant(UUID tenantId, UUID id) {

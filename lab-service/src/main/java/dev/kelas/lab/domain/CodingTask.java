@@ -44,6 +44,12 @@ public class CodingTask extends PanacheEntityBase {
     /** Most processes (and threads) the program may have at once. */
     @Column(name = "max_processes")
     public int maxProcesses;
+    /** A Python checker program for PROGRAM tests, or null. */
+    @Column(name = "checker_source")
+    public String checkerSource;
+    /** Largest accepted source for this task, KiB; null: {@code kelas.lab.max-source-kib}. */
+    @Column(name = "max_source_kib")
+    public Integer maxSourceKib;
     @Column(name = "created_by")
     public UUID createdBy;
     @Column(name = "created_at")

@@ -26,6 +26,11 @@ public class TestCase extends PanacheEntityBase {
     /** A hidden test shows students its verdict and points, never its data. */
     public boolean hidden;
     public BigDecimal points;
+    /** How the output is compared. */
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    public dev.kelas.lab.grading.Checker checker;
+    /** For FLOAT: the largest accepted absolute or relative difference. */
+    public double tolerance;
 
     /** A task's tests in order. */
     public static Uni<List<TestCase>> listForTask(UUID taskId) {

@@ -8,12 +8,20 @@ import java.util.UUID;
 /**
  * Everything a grader needs to judge one submission, detached from the database.
  *
- * @param tests the task's tests in order
+ * @param tests         the task's tests in order
+ * @param checkerSource the task's checker program (Python) for {@link Checker#PROGRAM} tests, or null
+ * @param submittedAt   when the student submitted (for the time-in-queue metric)
  */
 public record GradingJob(UUID tenantId, UUID submissionId, UUID taskId, UUID assignmentId, UUID classId,
-                         UUID studentId, String language, String sourceCode, SandboxLimits limits, List<Test> tests) {
+                         UUID studentId, String language, String sourceCode, SandboxLimits limits, List<Test> tests,
+                         String checkerSource, java.time.Instant submittedAt) {
 
-    /** One test to run: input, expected output and its points. */
-    public record Test(int ordinal, String stdin, String expectedStdout, BigDecimal points) {
+    /**
+     * One test to run: input, expected output, how to compare, and its points.
+     *
+     * @param tolerance for {@link Checker#FLOAT}: largest accepted absolute or relative difference
+     */
+    public record Test(int ordinal, String stdin, String expectedStdout, Checker checker, double tolerance,
+                       BigDecimal points) {
     }
 }

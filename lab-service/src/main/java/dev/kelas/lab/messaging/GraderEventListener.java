@@ -5,7 +5,7 @@ import dev.kelas.contracts.events.LabSubmissionCreated;
 import dev.kelas.lab.config.LabConfig;
 import dev.kelas.lab.grading.Grader;
 import dev.kelas.lab.grading.GradingJob;
-import dev.kelas.lab.grading.TestOutcome;
+import dev.kelas.lab.grading.SubmissionRunner;
 import dev.kelas.lab.service.GradingService;
 import dev.kelas.runtime.messaging.ConsumerSpec;
 import dev.kelas.runtime.messaging.IncomingEvent;
@@ -14,7 +14,6 @@ import dev.kelas.runtime.messaging.Reactive;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.List;
 
 /**
  * The graders: take {@code kelas.lab.submission.created} from the one shared durable consumer
@@ -43,11 +42,24 @@ public class GraderEventListener {
             return;
         }
         consumers.start(ConsumerSpec.of(CONSUMER, Subjects.Stream.KELAS_LAB, Subjects.LAB_SUBMISSION_CREATED)
+                .withAckWait(config.grader().ackWait())
                 .withConcurrency(config.grader().concurrency())
                 .withMaxDeliver(config.grader().maxDeliver())
                 .withDeadLetterHandler((failed, error) -> Reactive.await(() -> grading.failGrading(failed.tenantId(),
                         failed.data(LabSubmissionCreated.class).submissionId(), "Grading failed after every attempt"))),
                 this::onSubmissionCreated);
+    }
+
+    /** Submissions waiting for a grader: the shared consumer's pending count (Prometheus {@code kelas_lab_queue_depth}). */
+    void registerQueueDepth(@Observes StartupEvent event, io.micrometer.core.instrument.MeterRegistry metrics,
+                            dev.kelas.runtime.messaging.JetStreamClient nats) {
+        io.micrometer.core.instrument.Gauge.builder("kelas_lab_queue_depth", () -> {
+            try {
+                return nats.management().getConsumerInfo(Subjects.Stream.KELAS_LAB.name(), CONSUMER).getNumPending();
+            } catch (Exception e) {
+                return Double.NaN;
+            }
+        }).description("Submissions waiting for a grader").register(metrics);
     }
 
     void onSubmissionCreated(IncomingEvent event) throws Exception {
@@ -56,7 +68,7 @@ public class GraderEventListener {
         if (job == null) {
             return; // already graded: a redelivery after the verdict was stored
         }
-        List<TestOutcome> outcomes = grader.grade(job);
-        Reactive.await(() -> grading.finishGrading(CONSUMER, event.id(), job, outcomes));
+        SubmissionRunner.Result result = grader.grade(job);
+        Reactive.await(() -> grading.finishGrading(CONSUMER, event.id(), job, result));
     }
 }

@@ -52,7 +52,7 @@ public class SubmissionResource {
         }).toList();
         var s = view.submission();
         return new SubmissionResponse(s.id, s.taskId, s.studentId, s.language, s.status, s.verdict, s.score, s.maxScore,
-                s.error, s.createdAt, s.gradedAt, tests);
+                s.error, s.compileOutput, s.createdAt, s.gradedAt, tests);
     }
 
 }

@@ -21,8 +21,9 @@ import java.util.stream.Stream;
  * <p>Each run gets: new user, PID, IPC, UTS, cgroup and network namespaces ({@code --unshare-all}:
  * the network is an isolated loopback, so the services' ports are unreachable); a read-only
  * {@code /usr} and nothing of {@code /etc}, {@code /home}, {@code /root} or the services' files;
- * a fresh private writable {@code /work} and a size-capped {@code /tmp}, the rest of the tree
- * read-only; an empty environment;
+ * a fresh private {@code /work}, writable only for a compile step, and a size-capped {@code /tmp}
+ * for the program's writes, the rest of the tree read-only (so a program cannot fill the host's
+ * disk); an empty environment;
  * rlimits set by {@code prlimit} (CPU seconds, address space, processes, file size, no core dumps);
  * a wall-clock kill; and standard output capped while it is read.
  *
@@ -62,29 +63,82 @@ public class Sandbox {
     }
 
     /**
-     * Runs one program and waits for it. Blocking: call it on a worker thread.
+     * Runs one program in a fresh work directory and removes it afterwards. Blocking: call it on a
+     * worker thread.
      *
      * @param slot which concurrent run this is, 0-based; selects the run's uid when root
      * @throws IOException if the work directory or the process cannot be set up
      */
     public SandboxResult run(SandboxRun run, int slot) throws IOException, InterruptedException {
+        try (Workspace workspace = open(slot)) {
+            run.files().forEach(workspace::write);
+            return workspace.execute(run);
+        }
+    }
+
+    /**
+     * Opens a work directory for several runs in a row (compile, then each test). Closing it kills
+     * whatever is left of the slot's processes and deletes the directory.
+     *
+     * @throws IOException if the directory cannot be created
+     */
+    public Workspace open(int slot) throws IOException {
         int uid = settings.slotUidBase() + slot;
-        Path workDir = createWorkDir(uid);
-        try {
-            for (Map.Entry<String, String> file : run.files().entrySet()) {
-                Path target = workDir.resolve(file.getKey()).normalize();
-                if (!target.getParent().equals(workDir)) {
-                    throw new IllegalArgumentException("File name must not contain a path: " + file.getKey());
-                }
-                Files.writeString(target, file.getValue(), StandardCharsets.UTF_8);
-                Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
+        return new Workspace(createWorkDir(uid), uid);
+    }
+
+    /** A run's private work directory, shared by the steps of one submission. */
+    public final class Workspace implements AutoCloseable {
+        private final Path dir;
+        private final int uid;
+
+        private Workspace(Path dir, int uid) {
+            this.dir = dir;
+            this.uid = uid;
+        }
+
+        /**
+         * Writes a file the programs may read (not change).
+         *
+         * @throws IllegalArgumentException if the name contains a path
+         * @throws java.io.UncheckedIOException if it cannot be written
+         */
+        public void write(String name, String content) {
+            Path target = dir.resolve(name).normalize();
+            if (!dir.equals(target.getParent())) {
+                throw new IllegalArgumentException("File name must not contain a path: " + name);
             }
-            return execute(run, workDir, uid);
-        } finally {
+            try {
+                Files.writeString(target, content, StandardCharsets.UTF_8);
+                Files.setPosixFilePermissions(target, PosixFilePermissions.fromString("rw-r--r--"));
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+
+        /** Removes a file written earlier (a checker's inputs, before the next test runs). */
+        public void delete(String name) throws IOException {
+            Files.deleteIfExists(dir.resolve(name));
+        }
+
+        /** Runs one command here; {@code run.files()} are written first. */
+        public SandboxResult execute(SandboxRun run) throws IOException, InterruptedException {
+            run.files().forEach(this::write);
+            try {
+                return Sandbox.this.execute(run, dir, uid);
+            } finally {
+                if (ROOT) {
+                    killAllOf(uid);
+                }
+            }
+        }
+
+        @Override
+        public void close() throws IOException, InterruptedException {
             if (ROOT) {
                 killAllOf(uid);
             }
-            deleteRecursively(workDir);
+            deleteRecursively(dir);
         }
     }
 
@@ -121,6 +175,8 @@ public class Sandbox {
         SandboxLimits limits = run.limits();
         List<String> command = new ArrayList<>();
         int processes = limits.maxProcesses();
+        // If the JVM dies (a grader killed mid-run), the kernel kills the run too: parent-death signal.
+        command.addAll(List.of(settings.setprivPath(), "--pdeathsig", "KILL", "--"));
         if (ROOT) {
             // unshare makes the outer bwrap the init of a PID namespace of its own: when it exits, the
             // kernel kills and reaps every process below it, so no zombie of the slot uid is left for a
@@ -140,9 +196,13 @@ public class Sandbox {
                 "--symlink", "usr/bin", "/bin",
                 "--symlink", "usr/sbin", "/sbin",
                 "--proc", "/proc",
-                "--dev", "/dev",
+                "--dev", "/dev"));
+        for (String path : run.readOnlyBinds()) {
+            command.addAll(List.of("--ro-bind-try", path, path));
+        }
+        command.addAll(List.of(
                 "--size", String.valueOf(limits.tmpfsMib() * 1024L * 1024L), "--tmpfs", "/tmp",
-                "--bind", workDir.toString(), "/work",
+                run.writableWork() ? "--bind" : "--ro-bind", workDir.toString(), "/work",
                 "--remount-ro", "/",
                 "--chdir", "/work",
                 "--clearenv",

@@ -4,8 +4,18 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * What to run: files written into the work directory ({@code /work} inside), the command line,
- * the standard input and the limits.
+ * One command to run in a fresh work directory: files written into it ({@code /work} inside), the
+ * command line, the standard input, the limits and how the directory is mounted.
+ *
+ * @param readOnlyBinds host paths bound read-only at the same place (e.g. {@code /etc/java-17-openjdk})
+ * @param writableWork  whether the program may write to {@code /work} (a compile step); otherwise it
+ *                      is read-only and only the size-capped {@code /tmp} takes writes
  */
-public record SandboxRun(Map<String, String> files, List<String> command, String stdin, SandboxLimits limits) {
+public record SandboxRun(Map<String, String> files, List<String> command, String stdin, SandboxLimits limits,
+                         List<String> readOnlyBinds, boolean writableWork) {
+
+    /** A run with a read-only {@code /work} and no extra binds. */
+    public SandboxRun(Map<String, String> files, List<String> command, String stdin, SandboxLimits limits) {
+        this(files, command, stdin, limits, List.of(), false);
+    }
 }

@@ -11,6 +11,7 @@ import dev.kelas.lab.domain.TestCase;
 import dev.kelas.lab.domain.TestResult;
 import dev.kelas.lab.grading.GradingJob;
 import dev.kelas.lab.grading.Judge;
+import dev.kelas.lab.grading.SubmissionRunner;
 import dev.kelas.lab.grading.TestOutcome;
 import dev.kelas.lab.sandbox.SandboxLimits;
 import dev.kelas.runtime.inbox.Inbox;
@@ -58,7 +59,8 @@ public class GradingService {
                             submission.studentId, submission.language, submission.sourceCode,
                             new SandboxLimits(task.cpuSeconds, task.wallSeconds.doubleValue(), task.memoryMib,
                                     task.outputKib, task.maxProcesses, config.sandbox().fileSizeKib(), config.sandbox().tmpfsMib()),
-                            tests.stream().map(t -> new GradingJob.Test(t.ordinal, t.stdin, t.expectedStdout, t.points)).toList())));
+                            tests.stream().map(t -> new GradingJob.Test(t.ordinal, t.stdin, t.expectedStdout, t.checker,
+                                    t.tolerance, t.points)).toList(), task.checkerSource, submission.queuedAt)));
         });
     }
 
@@ -68,7 +70,8 @@ public class GradingService {
      * (see {@link Judge#overall}); its score is the sum of the points of accepted tests.
      */
     @WithTransaction
-    public Uni<Void> finishGrading(String consumer, UUID eventId, GradingJob job, List<TestOutcome> outcomes) {
+    public Uni<Void> finishGrading(String consumer, UUID eventId, GradingJob job, SubmissionRunner.Result graded) {
+        List<TestOutcome> outcomes = graded.tests();
         return inbox.once(consumer, eventId, () -> CodeSubmission.findInTenant(job.tenantId(), job.submissionId()).chain(submission -> {
                     List<Verdict> verdicts = outcomes.stream().map(TestOutcome::verdict).toList();
                     BigDecimal score = outcomes.stream().map(TestOutcome::points).reduce(BigDecimal.ZERO, BigDecimal::add);
@@ -78,6 +81,8 @@ public class GradingService {
                     submission.score = score;
                     submission.maxScore = maxScore;
                     submission.gradedAt = Instant.now();
+                    submission.compileOutput = graded.compileOutput();
+                    submission.error = null;
                     List<TestResult> results = outcomes.stream().map(outcome -> {
                         TestResult result = new TestResult();
                         result.id = UUID.randomUUID();
@@ -89,7 +94,9 @@ public class GradingService {
                         result.stdout = outcome.stdoutExcerpt().replace("\u0000", "");
                         return result;
                     }).toList();
-                    return TestResult.persist(results)
+                    // A regrade replaces the results of the grading before it.
+                    return TestResult.delete("submissionId", submission.id)
+                            .chain(() -> TestResult.persist(results))
                             .chain(() -> outbox.record(job.tenantId(), "submission", submission.id, Subjects.LAB_SUBMISSION_GRADED,
                                     new SubmissionGraded(submission.id, job.taskId(), job.assignmentId(), job.classId(),
                                             job.studentId(), submission.verdict, score, maxScore, verdicts, submission.gradedAt)))

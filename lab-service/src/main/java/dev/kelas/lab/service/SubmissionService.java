@@ -17,6 +17,7 @@ import dev.kelas.runtime.problem.ValidationException;
 import dev.kelas.runtime.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -51,12 +52,14 @@ public class SubmissionService {
     public Uni<CodeSubmission> submitCode(Caller caller, UUID taskId, String language, String sourceCode) {
         UUID tenantId = caller.tenantId();
         UUID studentId = caller.userId();
-        if (sourceCode.getBytes(StandardCharsets.UTF_8).length > config.maxSourceKib() * 1024) {
-            throw new ValidationException("sourceCode", "The source is larger than " + config.maxSourceKib() + " KiB");
-        }
+        int sourceBytes = sourceCode.getBytes(StandardCharsets.UTF_8).length;
         return CodingTask.findInTenant(tenantId, taskId).chain(task -> {
             if (task == null) {
                 throw new NotFoundException("task", taskId);
+            }
+            int limitKib = task.maxSourceKib != null ? task.maxSourceKib : config.maxSourceKib();
+            if (sourceBytes > limitKib * 1024) {
+                throw new ValidationException("sourceCode", "The source is larger than " + limitKib + " KiB");
             }
             if (!task.language.equals(language)) {
                 throw new ValidationException("language", "This task takes " + task.language);
@@ -74,10 +77,69 @@ public class SubmissionService {
                 submission.sourceCode = sourceCode;
                 submission.status = SubmissionStatus.QUEUED;
                 submission.createdAt = Instant.now();
+                submission.queuedAt = submission.createdAt;
                 return submission.<CodeSubmission>persist()
                         .call(() -> outbox.record(tenantId, "submission", submission.id, Subjects.LAB_SUBMISSION_CREATED,
                                 new LabSubmissionCreated(submission.id, taskId, studentId, language, submission.createdAt)));
             });
+        });
+    }
+
+    /**
+     * Sends every submission of a task back to the graders through the same path as a new one
+     * (a {@code kelas.lab.submission.created} event each); their new verdicts reach the gradebook.
+     *
+     * @return how many were queued
+     * @throws NotFoundException  if the task is not in the caller's school
+     * @throws ForbiddenException if the caller is neither the class's teacher nor an administrator
+     */
+    @WithTransaction
+    public Uni<Integer> regradeTask(Caller caller, UUID taskId) {
+        return TaskService.managedTask(caller, taskId).chain(task -> CodeSubmission.<CodeSubmission>list("taskId", task.id))
+                .chain(submissions -> Multi.createFrom().iterable(submissions).onItem().transformToUniAndConcatenate(submission -> {
+                    submission.status = SubmissionStatus.QUEUED;
+                    submission.verdict = null;
+                    submission.score = null;
+                    submission.compileOutput = null;
+                    submission.error = null;
+                    submission.queuedAt = Instant.now();
+                    return outbox.record(submission.tenantId, "submission", submission.id, Subjects.LAB_SUBMISSION_CREATED,
+                            new LabSubmissionCreated(submission.id, submission.taskId, submission.studentId, submission.language,
+                                    submission.queuedAt));
+                }).collect().asList().map(List::size));
+    }
+
+    /** One page of a task's submission history with the total. */
+    public record HistoryPage(List<SubmissionView> items, long total) {
+    }
+
+    /**
+     * A task's submissions, newest first: a student sees their own, the class's teacher and
+     * administrators everyone's (or one student's with {@code studentId}).
+     *
+     * @throws NotFoundException  if the task is not in the caller's school
+     * @throws ForbiddenException for another teacher
+     */
+    @WithSession
+    public Uni<HistoryPage> submissionHistory(Caller caller, UUID taskId, UUID studentId, int page, int size) {
+        UUID tenantId = caller.tenantId();
+        UUID userId = caller.userId();
+        boolean student = caller.hasRole(Role.STUDENT);
+        boolean admin = caller.hasRole(Role.ADMIN);
+        return CodingTask.findInTenant(tenantId, taskId).chain(task -> {
+            if (task == null) {
+                throw new NotFoundException("task", taskId);
+            }
+            if (!student && !admin && !task.teacherId.equals(userId)) {
+                throw new ForbiddenException("Only the class's teacher or an administrator sees everyone's submissions");
+            }
+            UUID of = student ? userId : studentId;
+            return TestCase.listForTask(task.id).chain(tests -> CodeSubmission.history(task.id, of, page, size)
+                    .chain(submissions -> Multi.createFrom().iterable(submissions)
+                            .onItem().transformToUniAndConcatenate(s -> TestResult.listForSubmission(s.id)
+                                    .map(results -> new SubmissionView(s, tests, results)))
+                            .collect().asList())
+                    .chain(views -> CodeSubmission.countHistory(task.id, of).map(total -> new HistoryPage(views, total))));
         });
     }
 

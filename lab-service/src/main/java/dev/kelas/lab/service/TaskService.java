@@ -5,6 +5,7 @@ import dev.kelas.lab.config.LabConfig;
 import dev.kelas.lab.domain.CodingTask;
 import dev.kelas.lab.domain.LabAssignment;
 import dev.kelas.lab.domain.TestCase;
+import dev.kelas.lab.grading.Checker;
 import java.math.BigDecimal;
 import dev.kelas.runtime.problem.ForbiddenException;
 import dev.kelas.runtime.problem.NotFoundException;
@@ -39,11 +40,17 @@ public class TaskService {
      */
     public record NewTask(String title, String language, String statement, UUID assignmentId, UUID classId,
                           int cpuSeconds, BigDecimal wallSeconds, int memoryMib, Integer outputKib, Integer maxProcesses,
-                          List<NewTest> tests) {
+                          List<NewTest> tests, String checkerSource, Integer maxSourceKib) {
     }
 
-    /** One test of a new task. */
-    public record NewTest(String stdin, String expectedStdout, boolean hidden, BigDecimal points) {
+    /**
+     * One test of a task.
+     *
+     * @param checker   null for EXACT
+     * @param tolerance null for 1e-6
+     */
+    public record NewTest(String stdin, String expectedStdout, boolean hidden, BigDecimal points, Checker checker,
+                          Double tolerance) {
     }
 
     /**
@@ -91,20 +98,76 @@ public class TaskService {
             task.maxProcesses = request.maxProcesses() != null ? request.maxProcesses() : config.defaultMaxProcesses();
             task.createdBy = userId;
             task.createdAt = Instant.now();
-            List<TestCase> tests = new ArrayList<>();
-            for (int i = 0; i < request.tests().size(); i++) {
-                NewTest given = request.tests().get(i);
-                TestCase test = new TestCase();
-                test.id = UUID.randomUUID();
-                test.taskId = task.id;
-                test.ordinal = i + 1;
-                test.stdin = given.stdin();
-                test.expectedStdout = given.expectedStdout();
-                test.hidden = given.hidden();
-                test.points = given.points();
-                tests.add(test);
-            }
+            task.maxSourceKib = request.maxSourceKib();
+            task.checkerSource = checkerFor(request.tests(), request.checkerSource());
+            List<TestCase> tests = toTestCases(task.id, request.tests());
             return task.persist().chain(() -> TestCase.persist(tests)).replaceWith(new TaskWithTests(task, tests));
         });
+    }
+
+    /**
+     * Replaces a task's tests (and checker program). Earlier submissions keep their verdicts until
+     * {@link SubmissionService#regradeTask} re-queues them.
+     *
+     * @throws NotFoundException   if the task is not in the caller's school
+     * @throws ForbiddenException  if the caller is neither the class's teacher nor an administrator
+     * @throws ValidationException if a PROGRAM test has no checker program
+     */
+    @WithTransaction
+    public Uni<TaskWithTests> replaceTests(Caller caller, UUID taskId, List<NewTest> newTests, String checkerSource) {
+        String checker = checkerFor(newTests, checkerSource);
+        return managedTask(caller, taskId).chain(task -> {
+            task.checkerSource = checker;
+            List<TestCase> tests = toTestCases(task.id, newTests);
+            return TestCase.delete("taskId", task.id).chain(() -> TestCase.persist(tests))
+                    .replaceWith(new TaskWithTests(task, tests));
+        });
+    }
+
+    /**
+     * A task the caller manages: its class's teacher or an administrator.
+     *
+     * @throws NotFoundException  if it is not in the caller's school
+     * @throws ForbiddenException if the caller may not manage it
+     */
+    public static Uni<CodingTask> managedTask(Caller caller, UUID taskId) {
+        UUID userId = caller.userId();
+        boolean admin = caller.hasRole(Role.ADMIN);
+        return CodingTask.findInTenant(caller.tenantId(), taskId).map(task -> {
+            if (task == null) {
+                throw new NotFoundException("task", taskId);
+            }
+            if (!admin && !task.teacherId.equals(userId)) {
+                throw new ForbiddenException("Only the class's teacher or an administrator may manage this task");
+            }
+            return task;
+        });
+    }
+
+    private static String checkerFor(List<NewTest> tests, String checkerSource) {
+        boolean needsProgram = tests.stream().anyMatch(t -> t.checker() == Checker.PROGRAM);
+        if (needsProgram && (checkerSource == null || checkerSource.isBlank())) {
+            throw new ValidationException("checkerSource", "A test uses the PROGRAM checker: give the checker program");
+        }
+        return needsProgram ? checkerSource : null;
+    }
+
+    private static List<TestCase> toTestCases(UUID taskId, List<NewTest> given) {
+        List<TestCase> tests = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            NewTest source = given.get(i);
+            TestCase test = new TestCase();
+            test.id = UUID.randomUUID();
+            test.taskId = taskId;
+            test.ordinal = i + 1;
+            test.stdin = source.stdin();
+            test.expectedStdout = source.expectedStdout();
+            test.hidden = source.hidden();
+            test.points = source.points();
+            test.checker = source.checker() == null ? Checker.EXACT : source.checker();
+            test.tolerance = source.tolerance() == null ? 1e-6 : source.tolerance();
+            tests.add(test);
+        }
+        return tests;
     }
 }

@@ -37,4 +37,17 @@ class JudgeTests {
                 Judge.overall(List.of(Verdict.ACCEPTED, Verdict.TIME_LIMIT_EXCEEDED, Verdict.WRONG_ANSWER)));
         assertThrows(IllegalArgumentException.class, () -> Judge.overall(List.of()));
     }
+
+    @Test
+    void shouldCompareWithEachBuiltInChecker() {
+        assertEquals(true, Judge.matches(Checker.WHITESPACE, 0, "1  2\n3\n", "1 2 3"));
+        assertEquals(false, Judge.matches(Checker.WHITESPACE, 0, "1 2", "1 2 3"));
+        assertEquals(false, Judge.matches(Checker.EXACT, 0, "1  2\n3\n", "1 2 3"));
+        assertEquals(true, Judge.matches(Checker.FLOAT, 1e-6, "3.1415927 ok", "3.14159265 ok"));
+        assertEquals(false, Judge.matches(Checker.FLOAT, 1e-9, "3.1415927", "3.14159265"));
+        assertEquals(true, Judge.matches(Checker.FLOAT, 1e-6, "1000000.5", "1000000.0"), "relative tolerance");
+        assertEquals(false, Judge.matches(Checker.FLOAT, 1e-6, "NaN", "1.0"));
+        assertEquals(false, Judge.matches(Checker.FLOAT, 1e-6, "1.0 yes", "1.0 no"));
+        assertThrows(IllegalArgumentException.class, () -> Judge.matches(Checker.PROGRAM, 0, "", ""));
+    }
 }

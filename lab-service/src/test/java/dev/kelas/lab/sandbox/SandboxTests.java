@@ -166,8 +166,41 @@ class SandboxTests {
                     except OSError:
                         print("refused", path)
                 """, "");
-        assertEquals("refused /usr/owned\nrefused /owned\nwrote /work/ok\nwrote /tmp/ok\n", result.stdout(), result.stderr());
+        assertEquals("refused /usr/owned\nrefused /owned\nrefused /work/ok\nwrote /tmp/ok\n", result.stdout(), result.stderr());
         assertFalse(Files.exists(Path.of("/usr/owned")));
+        assertLeavesNothingBehind();
+    }
+
+    @Test
+    void shouldLetOnlyACompileStepWriteItsWorkDirectory() throws Exception {
+        try (Sandbox.Workspace workspace = sandbox.open(SLOT)) {
+            SandboxResult compile = workspace.execute(new SandboxRun(Map.of("main.py", "open('built', 'w').write('ok')\n"),
+                    List.of("/usr/bin/python3", "main.py"), "", LIMITS, List.of(), true));
+            assertEquals(0, compile.exitCode(), compile.stderr());
+            SandboxResult run = workspace.execute(new SandboxRun(Map.of("run.py", "print(open('built').read())\n"),
+                    List.of("/usr/bin/python3", "run.py"), "", LIMITS));
+            assertEquals("ok\n", run.stdout(), run.stderr());
+        }
+        assertLeavesNothingBehind();
+    }
+
+    @Test
+    void shouldNotFillTheDisk() throws Exception {
+        SandboxResult result = python("""
+                written = 0
+                for directory in ("/work", "/tmp"):
+                    try:
+                        for i in range(100000):
+                            with open("%s/f%d" % (directory, i), "wb") as f:
+                                f.write(b"x" * 1024 * 1024)
+                            written += 1
+                    except OSError:
+                        pass
+                print(written)
+                """, "");
+        assertEquals(0, result.exitCode(), result.stderr());
+        int mib = Integer.parseInt(result.stdout().trim());
+        assertTrue(mib <= LIMITS.tmpfsMib(), "wrote " + mib + " MiB");
         assertLeavesNothingBehind();
     }
 

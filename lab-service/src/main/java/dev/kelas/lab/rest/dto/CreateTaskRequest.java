@@ -17,7 +17,10 @@ import java.util.UUID;
  * A coding task for a CODING assignment of a class the teacher teaches.
  *
  * @param language a key of {@code kelas.lab.languages}, e.g. {@code python}
- * @param tests    1 to 50 tests, run in this order
+ * @param tests         1 to 50 tests, run in this order
+ * @param checkerSource a Python checker program, required when a test uses the PROGRAM checker: it runs as
+ *                      {@code checker.py input.txt output.txt expected.txt} and exits 0 to accept, 1 to reject
+ * @param maxSourceKib  optional source size limit, 1 to 1024 KiB (default {@code kelas.lab.max-source-kib})
  */
 public record CreateTaskRequest(@NotBlank @Size(max = 200) String title,
                                 @NotBlank @Size(max = 40) String language,
@@ -25,7 +28,9 @@ public record CreateTaskRequest(@NotBlank @Size(max = 200) String title,
                                 @NotNull UUID assignmentId,
                                 @NotNull UUID classId,
                                 @NotNull @Valid Limits limits,
-                                @NotEmpty @Size(max = 50) List<@NotNull @Valid TestCaseRequest> tests) {
+                                @NotEmpty @Size(max = 50) List<@NotNull @Valid TestCaseRequest> tests,
+                                @Size(max = 100_000) String checkerSource,
+                                @Min(1) @Max(1024) Integer maxSourceKib) {
 
     /**
      * Limits per test run.
@@ -44,13 +49,17 @@ public record CreateTaskRequest(@NotBlank @Size(max = 200) String title,
     }
 
     /**
-     * One test: input, expected output (compared line by line, trailing white space ignored), points.
+     * One test: input, expected output, points and how output is compared.
      *
-     * @param hidden students see a hidden test's verdict and points, never its data
+     * @param hidden    students see a hidden test's verdict and points, never its data
+     * @param checker   EXACT (default: line by line, trailing white space ignored), WHITESPACE, FLOAT or PROGRAM
+     * @param tolerance for FLOAT: largest accepted absolute or relative difference (default 1e-6)
      */
     public record TestCaseRequest(@NotNull @Size(max = 1_000_000) String stdin,
                                   @NotNull @Size(max = 1_000_000) String expectedStdout,
                                   boolean hidden,
-                                  @NotNull @DecimalMin("0") @DecimalMax("10000") BigDecimal points) {
+                                  @NotNull @DecimalMin("0") @DecimalMax("10000") BigDecimal points,
+                                  dev.kelas.lab.grading.Checker checker,
+                                  @jakarta.validation.constraints.PositiveOrZero Double tolerance) {
     }
 }

@@ -14,7 +14,7 @@ import java.util.UUID;
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SubmissionResponse(UUID id, UUID taskId, UUID studentId, String language, SubmissionStatus status,
-                                 Verdict verdict, BigDecimal score, BigDecimal maxScore, String error,
+                                 Verdict verdict, BigDecimal score, BigDecimal maxScore, String error, String compileOutput,
                                  Instant createdAt, Instant gradedAt, List<TestView> tests) {
 
     /** One test's outcome; data fields are null (absent) for hidden tests. */

@@ -1,0 +1,107 @@
+package dev.kelas.lab.grading;
+
+import dev.kelas.contracts.Verdict;
+import dev.kelas.lab.sandbox.Sandbox;
+import dev.kelas.lab.sandbox.SandboxLimits;
+import dev.kelas.lab.sandbox.SandboxResult;
+import dev.kelas.lab.sandbox.SandboxRun;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Judges one submission in one sandbox work directory: compile once (if the language compiles),
+ * then run every test with the task's limits and check its output. Plain Java, so tests can use it
+ * without the service.
+ */
+public final class SubmissionRunner {
+    /** Compiler messages kept for the student, characters. */
+    public static final int COMPILE_OUTPUT_CHARS = 4000;
+    private static final int STDOUT_EXCERPT_CHARS = 1024;
+    private static final SandboxLimits CHECKER_LIMITS = new SandboxLimits(5, 10, 512, 64, 16, 1024, 16);
+    private static final List<String> CHECKER_COMMAND = List.of("/usr/bin/python3", "checker.py", "input.txt", "output.txt", "expected.txt");
+
+    private final Sandbox sandbox;
+    private final SandboxLimits compileLimits;
+
+    /** @param compileLimits limits of a compile step (CPU, wall, memory, output for messages, processes, file size) */
+    public SubmissionRunner(Sandbox sandbox, SandboxLimits compileLimits) {
+        this.sandbox = sandbox;
+        this.compileLimits = compileLimits;
+    }
+
+    /**
+     * What grading found.
+     *
+     * @param tests         one outcome per test, in test order
+     * @param compileOutput the compiler's messages (truncated) when compilation failed, else null
+     */
+    public record Result(List<TestOutcome> tests, String compileOutput) {
+    }
+
+    /**
+     * Compiles and runs a submission. Blocking.
+     *
+     * @param slot the sandbox slot (uid) this run holds
+     * @throws IOException if the sandbox cannot be set up (an internal error: the job is retried)
+     */
+    public Result run(GradingJob job, LanguageSpec language, int slot) throws IOException, InterruptedException {
+        try (Sandbox.Workspace workspace = sandbox.open(slot)) {
+            workspace.write(language.sourceFile(), job.sourceCode());
+            if (!language.compile().isEmpty()) {
+                SandboxResult compiled = workspace.execute(new SandboxRun(Map.of(),
+                        LanguageSpec.expand(language.compile(), compileLimits.memoryMib()), "", compileLimits,
+                        language.readOnlyBinds(), true));
+                if (compiled.exitCode() != 0) {
+                    String messages = (compiled.stderr() + compiled.stdout()).strip();
+                    if (compiled.wallTimeExceeded() || compiled.cpuTimeExceeded()) {
+                        messages = "Compilation took longer than " + compileLimits.wallSeconds() + " s";
+                    }
+                    return new Result(job.tests().stream().map(t -> new TestOutcome(t.ordinal(), Verdict.COMPILATION_ERROR,
+                            BigDecimal.ZERO, 0, "")).toList(), truncate(messages, COMPILE_OUTPUT_CHARS));
+                }
+            }
+            SandboxLimits limits = job.limits();
+            SandboxLimits runLimits = new SandboxLimits(limits.cpuSeconds(), limits.wallSeconds(),
+                    limits.memoryMib() + language.memoryOverheadMib(), limits.outputKib(),
+                    limits.maxProcesses() + language.processOverhead(), limits.fileSizeKib(), limits.tmpfsMib());
+            List<String> command = LanguageSpec.expand(language.run(), limits.memoryMib());
+            List<TestOutcome> outcomes = new ArrayList<>(job.tests().size());
+            for (GradingJob.Test test : job.tests()) {
+                SandboxResult result = workspace.execute(new SandboxRun(Map.of(), command, test.stdin(), runLimits,
+                        language.readOnlyBinds(), false));
+                Verdict verdict = Judge.judge(result, test.expectedStdout(), test.checker(), test.tolerance());
+                if (verdict == Verdict.ACCEPTED && test.checker() == Checker.PROGRAM) {
+                    verdict = runChecker(workspace, job.checkerSource(), test, result.stdout());
+                }
+                outcomes.add(new TestOutcome(test.ordinal(), verdict, verdict == Verdict.ACCEPTED ? test.points() : BigDecimal.ZERO,
+                        (int) result.wallMillis(), truncate(result.stdout(), STDOUT_EXCERPT_CHARS)));
+            }
+            return new Result(outcomes, null);
+        }
+    }
+
+    private static Verdict runChecker(Sandbox.Workspace workspace, String checkerSource, GradingJob.Test test, String output)
+            throws IOException, InterruptedException {
+        Map<String, String> files = Map.of("checker.py", checkerSource == null ? "" : checkerSource,
+                "input.txt", test.stdin(), "output.txt", output, "expected.txt", test.expectedStdout());
+        try {
+            SandboxResult checked = workspace.execute(new SandboxRun(files, CHECKER_COMMAND, "", CHECKER_LIMITS));
+            return switch (checked.exitCode()) {
+                case 0 -> Verdict.ACCEPTED;
+                case 1 -> Verdict.WRONG_ANSWER;
+                default -> Verdict.INTERNAL_ERROR; // the teacher's checker itself failed
+            };
+        } finally {
+            for (String name : files.keySet()) {
+                workspace.delete(name); // the next test's program must not see this test's expected output
+            }
+        }
+    }
+
+    private static String truncate(String text, int chars) {
+        return text.length() > chars ? text.substring(0, chars) : text;
+    }
+}
