@@ -6,6 +6,8 @@ import dev.kelas.contracts.events.SubmissionGraded;
 import dev.kelas.learning.domain.Assignment;
 import dev.kelas.learning.domain.Enrollment;
 import dev.kelas.learning.domain.Grade;
+import dev.kelas.learning.domain.LabResult;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import dev.kelas.learning.domain.Member;
 import dev.kelas.runtime.inbox.Inbox;
 import dev.kelas.runtime.outbox.Outbox;
@@ -71,10 +73,11 @@ public class GradebookService {
     }
 
     /**
-     * Puts a grader's result into the gradebook, once per event: the assignment's points scaled by
-     * the share of test points passed ({@code points * score / maxScore}, 2 decimals, half up). The
-     * best attempt counts: a later, lower score leaves the grade as it is. A changed grade is
-     * announced as {@code kelas.learning.grade.recorded}.
+     * Puts a grader's result into the gradebook, once per event. The submission's score is scaled
+     * to the assignment's points ({@code points * score / maxScore}, 2 decimals, half up) and kept as
+     * that submission's latest result (an older event for it, arriving late, is ignored). The grade is
+     * the best current result among the student's submissions, so a teacher's regrade can raise or
+     * lower it. A changed grade is announced as {@code kelas.learning.grade.recorded}.
      *
      * @throws IllegalStateException if the assignment is not in the event's tenant (the event is
      *                               retried, then dead-lettered)
@@ -82,34 +85,57 @@ public class GradebookService {
     @WithTransaction
     public Uni<Void> recordLabGrade(String consumer, UUID eventId, UUID tenantId, SubmissionGraded graded) {
         return inbox.once(consumer, eventId, () -> Assignment.findInTenant(tenantId, graded.assignmentId()).chain(assignment -> {
-                    if (assignment == null) {
-                        throw new IllegalStateException("Graded submission " + graded.submissionId()
-                                + " names assignment " + graded.assignmentId() + ", unknown in tenant " + tenantId);
-                    }
-                    BigDecimal score = graded.maxScore().signum() == 0 ? BigDecimal.ZERO
-                            : assignment.points.multiply(graded.score()).divide(graded.maxScore(), 2, RoundingMode.HALF_UP);
-                    return Grade.find(assignment.id, graded.studentId()).chain(existing -> {
-                        if (existing != null && existing.score.compareTo(score) >= 0) {
-                            LOG.debugf("Keeping better grade %s over %s for student %s", existing.score, score, graded.studentId());
-                            return Uni.createFrom().voidItem();
-                        }
-                        Grade grade = existing != null ? existing : new Grade();
-                        if (existing == null) {
-                            grade.id = UUID.randomUUID();
-                            grade.tenantId = tenantId;
-                            grade.assignmentId = assignment.id;
-                            grade.studentId = graded.studentId();
-                        }
-                        grade.score = score;
-                        grade.maxScore = assignment.points;
-                        grade.source = "LAB";
-                        grade.sourceRef = graded.submissionId();
-                        grade.recordedAt = Instant.now();
-                        Uni<Grade> saved = existing != null ? Uni.createFrom().item(grade) : grade.persist();
-                        return saved.chain(() -> outbox.record(tenantId, "grade", grade.id, Subjects.LEARNING_GRADE_RECORDED,
-                                new GradeRecorded(grade.id, assignment.id, assignment.classId, grade.studentId, assignment.title,
-                                        grade.score, grade.maxScore, grade.source, grade.recordedAt))).replaceWithVoid();
-                    });
-                }));
+            if (assignment == null) {
+                throw new IllegalStateException("Graded submission " + graded.submissionId()
+                        + " names assignment " + graded.assignmentId() + ", unknown in tenant " + tenantId);
+            }
+            BigDecimal score = graded.maxScore().signum() == 0 ? BigDecimal.ZERO
+                    : assignment.points.multiply(graded.score()).divide(graded.maxScore(), 2, RoundingMode.HALF_UP);
+            return LabResult.<LabResult>findById(graded.submissionId())
+                    .chain(existing -> keepLatest(existing, tenantId, assignment, graded, score))
+                    .chain(() -> Panache.getSession().chain(session -> session.flush()))
+                    .chain(() -> LabResult.bestScore(assignment.id, graded.studentId()))
+                    .chain(best -> Grade.find(assignment.id, graded.studentId()).chain(grade -> updateGrade(grade, best,
+                            tenantId, assignment, graded)));
+        }));
+    }
+
+    private static Uni<Void> keepLatest(LabResult existing, UUID tenantId, Assignment assignment, SubmissionGraded graded,
+                                        BigDecimal score) {
+        if (existing != null && existing.gradedAt.isAfter(graded.occurredAt())) {
+            return Uni.createFrom().voidItem();
+        }
+        LabResult result = existing != null ? existing : new LabResult();
+        result.submissionId = graded.submissionId();
+        result.tenantId = tenantId;
+        result.assignmentId = assignment.id;
+        result.studentId = graded.studentId();
+        result.score = score;
+        result.gradedAt = graded.occurredAt();
+        return existing != null ? Uni.createFrom().voidItem() : result.persist().replaceWithVoid();
+    }
+
+    private Uni<Void> updateGrade(Grade existing, BigDecimal best, UUID tenantId, Assignment assignment,
+                                  SubmissionGraded graded) {
+        if (best == null || (existing != null && existing.score.compareTo(best) == 0)) {
+            LOG.debugf("Grade of student %s on %s unchanged", graded.studentId(), assignment.id);
+            return Uni.createFrom().voidItem();
+        }
+        Grade grade = existing != null ? existing : new Grade();
+        if (existing == null) {
+            grade.id = UUID.randomUUID();
+            grade.tenantId = tenantId;
+            grade.assignmentId = assignment.id;
+            grade.studentId = graded.studentId();
+        }
+        grade.score = best;
+        grade.maxScore = assignment.points;
+        grade.source = "LAB";
+        grade.sourceRef = graded.submissionId();
+        grade.recordedAt = Instant.now();
+        Uni<Grade> saved = existing != null ? Uni.createFrom().item(grade) : grade.persist();
+        return saved.chain(() -> outbox.record(tenantId, "grade", grade.id, Subjects.LEARNING_GRADE_RECORDED,
+                new GradeRecorded(grade.id, assignment.id, assignment.classId, grade.studentId, assignment.title,
+                        grade.score, grade.maxScore, grade.source, grade.recordedAt))).replaceWithVoid();
     }
 }
