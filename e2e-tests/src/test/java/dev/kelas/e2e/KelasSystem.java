@@ -33,6 +33,7 @@ public final class KelasSystem {
     private final Path workDir = repoRoot.resolve("e2e-tests/target/e2e");
     private final Map<String, Integer> ports = new LinkedHashMap<>();
     private final Map<String, Process> processes = new LinkedHashMap<>();
+    private final Map<String, ProcessBuilder> builders = new LinkedHashMap<>();
     private final String dbHost = env("KELAS_DB_HOST", "127.0.0.1");
     private final String dbPort = env("KELAS_DB_PORT", "5432");
     private final String dbUser = env("KELAS_DB_USER", "postgres");
@@ -95,32 +96,81 @@ public final class KelasSystem {
             recreateDatabase(database(service));
             ports.put(service, freePort());
         }
-        String jwks = "http://127.0.0.1:" + ports.get("auth-service") + "/.well-known/jwks.json";
         for (String service : SERVICES) {
-            Path jar = repoRoot.resolve(service).resolve("target/quarkus-app/quarkus-run.jar");
-            if (!Files.exists(jar)) {
-                throw new IllegalStateException(jar + " is missing: run the tests through Maven's verify phase");
-            }
-            ProcessBuilder builder = new ProcessBuilder(javaBin(), "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
-                    "-XX:TieredStopAtLevel=1", "-jar", jar.toString())
-                    .redirectErrorStream(true)
-                    .redirectOutput(workDir.resolve(service + ".log").toFile());
-            Map<String, String> environment = builder.environment();
-            environment.put("QUARKUS_HTTP_PORT", String.valueOf(ports.get(service)));
-            environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
-            environment.put("KELAS_DB_NAME", database(service));
-            environment.put("KELAS_DB_HOST", dbHost);
-            environment.put("KELAS_DB_PORT", dbPort);
-            environment.put("KELAS_DB_USER", dbUser);
-            environment.put("KELAS_NATS_URL", "nats://127.0.0.1:" + natsPort);
-            environment.put("KELAS_JWKS_URL", jwks);
-            environment.put("KELAS_LAB_SANDBOX_WORK_ROOT", workDir.resolve("sandbox").toString());
-            environment.put("KELAS_LAB_SANDBOX_SLOT_UID_BASE", "62000");
-            processes.put(service, builder.start());
+            launch(service, service, ports.get(service), 62000);
         }
         for (String service : SERVICES) {
             awaitReady(service, Duration.ofSeconds(120));
         }
+    }
+
+    /**
+     * Starts one more lab-service process on a free port, sharing the database and NATS: a grader-only
+     * replica ({@code KELAS_LAB_API_ENABLED=false}), as Kubernetes runs them. Its sandbox uids start at 62100.
+     *
+     * @return its name, for {@link #url}, {@link #kill} and {@link #alive}
+     */
+    public synchronized String startSecondGrader() throws Exception {
+        String name = "lab-service-2";
+        if (!processes.containsKey(name)) {
+            ports.put(name, freePort());
+            launch(name, "lab-service", ports.get(name), 62100);
+            awaitReady(name, Duration.ofSeconds(120));
+        }
+        return name;
+    }
+
+    /** The first sandbox uid of an instance: the main lab-service's runs use 62000 and up, the second's 62100. */
+    public int slotUidBase(String instance) {
+        return instance.equals("lab-service") ? 62000 : 62100;
+    }
+
+    /** Kills an instance at once (SIGKILL), as a crash would. */
+    public void kill(String instance) throws InterruptedException {
+        Process process = processes.get(instance);
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
+    /** Starts a killed instance again on its port and waits until it is ready. */
+    public void restart(String instance) throws Exception {
+        processes.put(instance, builders.get(instance).start());
+        awaitReady(instance, Duration.ofSeconds(120));
+    }
+
+    private void launch(String instance, String module, int port, int slotUidBase) throws IOException {
+        Path jar = repoRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: run the tests through Maven's verify phase");
+        }
+        List<String> command = new ArrayList<>(List.of(javaBin(), "-Xms32m", "-Xmx256m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1"));
+        if (module.equals("lab-service")) {
+            // A language whose runtime no grader has: its submissions fail internally until they are dead-lettered.
+            command.addAll(List.of("-Dkelas.lab.languages.broken.source-file=main.broken",
+                    "-Dkelas.lab.languages.broken.run=/usr/bin/kelas-no-such-runtime,main.broken"));
+        }
+        command.addAll(List.of("-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(workDir.resolve(instance + ".log").toFile()));
+        Map<String, String> environment = builder.environment();
+        environment.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        environment.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+        environment.put("KELAS_DB_NAME", database(module));
+        environment.put("KELAS_DB_HOST", dbHost);
+        environment.put("KELAS_DB_PORT", dbPort);
+        environment.put("KELAS_DB_USER", dbUser);
+        environment.put("KELAS_NATS_URL", "nats://127.0.0.1:" + natsPort);
+        environment.put("KELAS_JWKS_URL", "http://127.0.0.1:" + ports.get("auth-service") + "/.well-known/jwks.json");
+        environment.put("KELAS_LAB_SANDBOX_WORK_ROOT", workDir.resolve("sandbox-" + instance).toString());
+        environment.put("KELAS_LAB_SANDBOX_SLOT_UID_BASE", String.valueOf(slotUidBase));
+        environment.put("KELAS_LAB_GRADER_ACK_WAIT", "PT5S");
+        if (!instance.equals(module)) {
+            environment.put("KELAS_LAB_API_ENABLED", "false"); // a grader-only replica, as on Kubernetes
+        }
+        builders.put(instance, builder);
+        processes.put(instance, builder.start());
     }
 
     private void stop() {
