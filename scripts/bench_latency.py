@@ -7,10 +7,8 @@ Usage: /usr/bin/python3 scripts/bench_latency.py [N=20]
 import statistics
 import sys
 import time
-import uuid
-from datetime import datetime, timedelta, timezone
 
-from kelas_client import LAB, LEARNING, School, SseStream, call, retry, submit
+from kelas_client import School, SseStream, coding_task, submit
 
 RIGHT = "a, b = map(int, input().split())\nprint(a + b)\n"
 
@@ -19,16 +17,9 @@ def main(count):
     school = School("Bench School")
     teacher = school.create_user("TEACHER", "Bench Teacher")
     student = school.create_user("STUDENT", "Bench Student")
-    klass = call("POST", LEARNING + "/api/v1/classes", {"name": "Bench", "code": "B-" + uuid.uuid4().hex[:6]}, teacher["token"])
-    retry(lambda: call("POST", f"{LEARNING}/api/v1/classes/{klass['id']}/enrollments", {"studentId": student["id"]}, teacher["token"]))
-    due = (datetime.now(timezone.utc) + timedelta(days=1)).isoformat()
-    assignment = call("POST", f"{LEARNING}/api/v1/classes/{klass['id']}/assignments",
-                      {"title": "Sum", "kind": "CODING", "points": 10, "dueAt": due}, teacher["token"])
-    task = retry(lambda: call("POST", LAB + "/api/v1/lab/tasks", {
-        "title": "Sum", "language": "python", "statement": "Sum.", "assignmentId": assignment["id"], "classId": klass["id"],
-        "limits": {"cpuSeconds": 1, "wallSeconds": 2, "memoryMib": 256},
-        "tests": [{"stdin": "1 2\n", "expectedStdout": "3\n", "hidden": False, "points": 5},
-                  {"stdin": "40 2\n", "expectedStdout": "42\n", "hidden": True, "points": 5}]}, teacher["token"]))
+    task = coding_task(teacher, [student], [
+        {"stdin": "1 2\n", "expectedStdout": "3\n", "hidden": False, "points": 5},
+        {"stdin": "40 2\n", "expectedStdout": "42\n", "hidden": True, "points": 5}])
     stream = SseStream(student["token"])
     latencies = []
     for _ in range(count):

@@ -8,9 +8,8 @@ import sys
 import threading
 import time
 import uuid
-from datetime import datetime, timedelta, timezone
 
-from kelas_client import LAB, LEARNING, NOTIFICATION, ApiError, School, SseStream, await_graded, call, retry, submit
+from kelas_client import LEARNING, NOTIFICATION, ApiError, School, SseStream, await_graded, call, coding_task, submit
 
 PROGRAMS = [
     ("right answer", "a, b = map(int, input().split())\nprint(a + b)\n"),
@@ -35,20 +34,10 @@ def main():
     teacher = school.create_user("TEACHER", "Tia Teacher")
     student = school.create_user("STUDENT", "Sam Student")
     print(f"school {school.slug}: admin, teacher {teacher['email']}, student {student['email']}")
-    klass = call("POST", LEARNING + "/api/v1/classes", {"name": "Algorithms 1", "code": "ALG1-" + uuid.uuid4().hex[:6]},
-                 teacher["token"])
-    retry(lambda: call("POST", f"{LEARNING}/api/v1/classes/{klass['id']}/enrollments", {"studentId": student["id"]},
-                       teacher["token"]))
-    due = (datetime.now(timezone.utc) + timedelta(days=7)).isoformat()
-    assignment = call("POST", f"{LEARNING}/api/v1/classes/{klass['id']}/assignments",
-                      {"title": "Sum two numbers", "kind": "CODING", "points": 10, "dueAt": due}, teacher["token"])
-    task = retry(lambda: call("POST", LAB + "/api/v1/lab/tasks", {
-        "title": "Sum two numbers", "language": "python", "statement": "Read two integers, print their sum.",
-        "assignmentId": assignment["id"], "classId": klass["id"],
-        "limits": {"cpuSeconds": 1, "wallSeconds": 2, "memoryMib": 256},
-        "tests": [{"stdin": "1 2\n", "expectedStdout": "3\n", "hidden": False, "points": 5},
-                  {"stdin": "40 2\n", "expectedStdout": "42\n", "hidden": True, "points": 5}]}, teacher["token"]))
-    print(f"class {klass['code']}, assignment '{assignment['title']}', task {task['id']}")
+    task = coding_task(teacher, [student], [
+        {"stdin": "1 2\n", "expectedStdout": "3\n", "hidden": False, "points": 5},
+        {"stdin": "40 2\n", "expectedStdout": "42\n", "hidden": True, "points": 5}], title="Sum two numbers")
+    print(f"class {task['classId']}, a CODING assignment and its Python task {task['id']} (one visible, one hidden test)")
 
     heading("The student's browser listens (SSE)")
     stream = SseStream(student["token"])
@@ -71,7 +60,7 @@ def main():
     time.sleep(1)
 
     heading("The gradebook")
-    book = call("GET", f"{LEARNING}/api/v1/classes/{klass['id']}/gradebook", token=teacher["token"])
+    book = call("GET", f"{LEARNING}/api/v1/classes/{task['classId']}/gradebook", token=teacher["token"])
     for row in book["rows"]:
         print(f"{row['name']:16} " + "  ".join(f"{a['title']}: {row['scores'].get(a['id'], '-')}/{a['points']}"
                                           for a in book["assignments"]) + f"  total {row['totalScore']}/{row['totalMax']}")

@@ -6,6 +6,7 @@ import time
 import urllib.error
 import urllib.request
 import uuid
+from datetime import datetime, timedelta, timezone
 from queue import Queue, Empty
 
 AUTH = os.environ.get("KELAS_AUTH_URL", "http://127.0.0.1:8081")
@@ -73,6 +74,26 @@ class School:
         user = call("POST", AUTH + "/api/v1/users",
                     {"email": email, "name": name, "role": role, "password": password}, self.admin["token"])
         return self.login(user["id"], email, password)
+
+
+def coding_task(teacher, students, tests, title="Sum", limits=None):
+    """Creates a class with these students enrolled, a CODING assignment due tomorrow and its Python task.
+
+    tests: [{stdin, expectedStdout, hidden, points}]; limits default to 1 CPU s, 2 wall s, 256 MiB.
+    Returns the task as the lab API answers it (retrying while the class has not reached lab-service).
+    """
+    klass = call("POST", LEARNING + "/api/v1/classes",
+                 {"name": title, "code": title[:3].upper() + "-" + uuid.uuid4().hex[:6]}, teacher["token"])
+    for student in students:
+        retry(lambda: call("POST", f"{LEARNING}/api/v1/classes/{klass['id']}/enrollments",
+                           {"studentId": student["id"]}, teacher["token"]))
+    due = (datetime.now(timezone.utc) + timedelta(days=1)).isoformat()
+    assignment = call("POST", f"{LEARNING}/api/v1/classes/{klass['id']}/assignments",
+                      {"title": title, "kind": "CODING", "points": 10, "dueAt": due}, teacher["token"])
+    return retry(lambda: call("POST", LAB + "/api/v1/lab/tasks", {
+        "title": title, "language": "python", "statement": title + ".", "assignmentId": assignment["id"],
+        "classId": klass["id"], "limits": limits or {"cpuSeconds": 1, "wallSeconds": 2, "memoryMib": 256},
+        "tests": tests}, teacher["token"]))
 
 
 def submit(student, task_id, source):

@@ -10,6 +10,9 @@ import java.util.Map;
 public interface LabConfig {
     Grader grader();
 
+    /** The REST API of this process. */
+    Api api();
+
     Sandbox sandbox();
 
     /** Languages by the key tasks and submissions name, e.g. {@code python}. */
@@ -51,6 +54,16 @@ public interface LabConfig {
         /** Largest file the compiler may write, KiB. */
         @WithDefault("65536")
         int fileSizeKib();
+    }
+
+    /** The REST API of this process. */
+    interface Api {
+        /**
+         * Whether {@code /api/v1/lab/**} answers here. Grader-only replicas (Kubernetes) set it false and
+         * answer those paths 404 NOT_FOUND; health and metrics stay up.
+         */
+        @WithDefault("true")
+        boolean enabled();
     }
 
     /** Graders in this process. */
