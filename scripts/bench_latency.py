@@ -35,7 +35,7 @@ def main(count):
                 break
     latencies.sort()
     print(f"submit-to-SSE latency over {count} accepted submissions (2 tests each): "
-          f"median {statistics.median(latencies):.0f} ms, p90 {latencies[int(0.9 * (count - 1))]:.0f} ms, "
+          f"median {statistics.median(latencies):.0f} ms, p90 {latencies[int(0.9 * (count - 1))]:.0f} ms, p99 {latencies[int(0.99 * (count - 1))]:.0f} ms, "
           f"worst {latencies[-1]:.0f} ms, best {latencies[0]:.0f} ms")
 
 

@@ -40,14 +40,15 @@ def call(method, url, body=None, token=None, expect=(200, 201, 202)):
     return json.loads(text) if text else None
 
 
-def retry(what, timeout=15.0):
-    """Calls what() until it stops raising ApiError 404/422 (an event not yet applied), up to timeout seconds."""
+def retry(what, timeout=15.0, statuses=(404, 422)):
+    """Calls what() until it stops raising ApiError with one of these statuses (by default 404/422: an event
+    not yet applied), up to timeout seconds."""
     deadline = time.monotonic() + timeout
     while True:
         try:
             return what()
         except ApiError as error:
-            if error.status not in (404, 422) or time.monotonic() > deadline:
+            if error.status not in statuses or time.monotonic() > deadline:
                 raise
             time.sleep(0.2)
 

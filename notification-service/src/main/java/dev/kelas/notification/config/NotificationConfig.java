@@ -18,4 +18,11 @@ public interface NotificationConfig {
     /** Most events replayed after a reconnect with {@code Last-Event-ID}. */
     @WithDefault("1000")
     int maxReplay();
+
+    /**
+     * How long a live stream waits for a notification that was pushed out of order before it reads the
+     * missing ones from the database.
+     */
+    @WithDefault("PT0.5S")
+    Duration gapGrace();
 }

@@ -35,7 +35,7 @@ public class PushHub {
     private final NotificationConfig config;
     private final Map<UUID, Set<SseConnection>> connectionsByUser = new ConcurrentHashMap<>();
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "sse-heartbeat");
+        Thread thread = new Thread(r, "sse-heartbeat-and-gaps");
         thread.setDaemon(true);
         return thread;
     });
@@ -65,9 +65,14 @@ public class PushHub {
         connectionsByUser.values().forEach(set -> set.forEach(connection -> connection.close(1000)));
     }
 
-    /** Registers a new stream of a user; it buffers live events until its replay is done. */
-    public SseConnection open(UUID tenantId, UUID userId, SseEventSink sink, Sse sse) {
-        SseConnection connection = new SseConnection(tenantId, userId, sink, sse, json, config.maxPendingPerConnection());
+    /**
+     * Registers a new stream of a user; it holds live events back until its replay is done.
+     *
+     * @param gapLoader reads notifications a live stream did not get pushed in order
+     */
+    public SseConnection open(UUID tenantId, UUID userId, SseEventSink sink, Sse sse, SseConnection.GapLoader gapLoader) {
+        SseConnection connection = new SseConnection(tenantId, userId, sink, sse, json, config.maxPendingPerConnection(),
+                gapLoader, heartbeats, config.gapGrace().toMillis());
         connectionsByUser.computeIfAbsent(userId, id -> ConcurrentHashMap.newKeySet()).add(connection);
         return connection;
     }

@@ -27,6 +27,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -85,9 +86,16 @@ public class NotificationResource {
         UUID tenantId = uuidClaim(token.getClaim(Caller.TENANT_CLAIM));
         UUID userId = uuidClaim(token.getSubject());
         long lastEventId = parseLastEventId(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdQuery);
-        SseConnection connection = push.open(tenantId, userId, sink, sse);
-        connection.finishReplay(lastEventId == 0 ? java.util.List.of()
-                : Reactive.await(() -> notifications.missedSince(tenantId, userId, lastEventId, config.maxReplay())), lastEventId);
+        SseConnection connection = push.open(tenantId, userId, sink, sse, (tenant, user, after, before) ->
+                Reactive.await(() -> notifications.missedSince(tenant, user, after, (int) Math.min(before - after - 1, config.maxReplay())))
+                        .stream().filter(n -> n.seq() < before).toList());
+        if (lastEventId == 0) {
+            // A new stream starts now: what is numbered by now is in the inbox, not on the stream.
+            connection.finishReplay(List.of(), Reactive.await(() -> notifications.lastSeq(tenantId, userId)));
+        } else {
+            connection.finishReplay(Reactive.await(() -> notifications.missedSince(tenantId, userId, lastEventId,
+                    config.maxReplay())), lastEventId);
+        }
     }
 
     private JsonWebToken verify(String authorization, String accessToken) {

@@ -69,6 +69,15 @@ public class NotificationService {
         });
     }
 
+    /** The highest number given to a notification of this user so far, 0 if none. */
+    @WithSession
+    public Uni<Long> lastSeq(UUID tenantId, UUID userId) {
+        return Panache.getSession().chain(session -> session
+                .createNativeQuery("select coalesce(max(last_seq), 0) from notification_sequence where user_id = ?1 and tenant_id = ?2",
+                        Long.class)
+                .setParameter(1, userId).setParameter(2, tenantId).getSingleResult());
+    }
+
     /** The notifications of a user numbered above {@code afterSeq}, oldest first. */
     @WithSession
     public Uni<List<NotificationView>> missedSince(UUID tenantId, UUID userId, long afterSeq, int limit) {
