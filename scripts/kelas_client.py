@@ -67,7 +67,7 @@ class School:
 
     def login(self, user_id, email, password):
         tokens = call("POST", AUTH + "/api/v1/auth/login", {"tenant": self.slug, "email": email, "password": password})
-        return {"id": user_id, "email": email, "token": tokens["accessToken"]}
+        return {"id": user_id, "email": email, "password": password, "token": tokens["accessToken"]}
 
     def create_user(self, role, name):
         email = name.lower().replace(" ", ".") + "@" + self.slug + ".test"

@@ -26,6 +26,8 @@ import java.util.concurrent.TimeUnit;
  * 127.0.0.1, 5432, postgres) and {@code KELAS_NATS_SERVER} (default /usr/sbin/nats-server).
  */
 public final class KelasSystem {
+    /** auth-service's operator token in these tests (key rotation). */
+    public static final String OPERATOR_TOKEN = "e2e-operator-" + java.util.UUID.randomUUID();
     public static final List<String> SERVICES = List.of("auth-service", "learning-service", "lab-service", "notification-service");
     private static KelasSystem instance;
 
@@ -166,6 +168,8 @@ public final class KelasSystem {
         environment.put("KELAS_LAB_SANDBOX_WORK_ROOT", workDir.resolve("sandbox-" + instance).toString());
         environment.put("KELAS_LAB_SANDBOX_SLOT_UID_BASE", String.valueOf(slotUidBase));
         environment.put("KELAS_LAB_GRADER_ACK_WAIT", "PT5S");
+        environment.put("KELAS_AUTH_OPERATOR_TOKEN", OPERATOR_TOKEN);
+        environment.put("KELAS_AUTH_JWT_ACTIVATION_DELAY", "PT2S"); // a rotated key signs 2 s after it is published
         if (!instance.equals(module)) {
             environment.put("KELAS_LAB_API_ENABLED", "false"); // a grader-only replica, as on Kubernetes
         }

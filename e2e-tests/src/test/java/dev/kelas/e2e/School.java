@@ -119,8 +119,14 @@ public final class School {
 
     /** The student submits Python code; returns the submission id (202 QUEUED asserted). */
     public String submit(Person student, String taskId, String source) {
-        return as(student, "lab-service").body(Map.of("language", "python", "sourceCode", source))
-                .post("/api/v1/lab/tasks/" + taskId + "/submissions").then().statusCode(202).extract().path("id");
+        // A fresh enrollment reaches lab-service as an event: until it has, the student is not enrolled there (403).
+        Response[] answer = new Response[1];
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            answer[0] = as(student, "lab-service").body(Map.of("language", "python", "sourceCode", source))
+                    .post("/api/v1/lab/tasks/" + taskId + "/submissions");
+            return answer[0].statusCode() != 403;
+        });
+        return answer[0].then().statusCode(202).extract().path("id");
     }
 
     /** Polls a submission until it is GRADED or FAILED and returns it. */

@@ -11,6 +11,9 @@ public final class Subjects {
     public static final String AUTH_USER_REGISTERED = "kelas.auth.user.registered";
     public static final String AUTH_USER_UPDATED = "kelas.auth.user.updated";
     public static final String AUTH_USER_DEACTIVATED = "kelas.auth.user.deactivated";
+    public static final String AUTH_USER_ACTIVATED = "kelas.auth.user.activated";
+    /** Access tokens of a user issued up to a moment are void (deactivation, role change, logout everywhere, reset). */
+    public static final String AUTH_USER_ACCESS_REVOKED = "kelas.auth.user.access-revoked";
     public static final String AUTH_PASSWORD_RESET_REQUESTED = "kelas.auth.password-reset.requested";
 
     public static final String LEARNING_ENROLLMENT_CREATED = "kelas.learning.enrollment.created";

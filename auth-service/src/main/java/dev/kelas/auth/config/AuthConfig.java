@@ -14,6 +14,62 @@ public interface AuthConfig {
     @WithDefault("P30D")
     Duration refreshTokenLifetime();
 
+    /** A session whose refresh token is not used for this long dies (idle lifetime). */
+    @WithDefault("P7D")
+    Duration refreshTokenIdleLifetime();
+
+    /** Argon2id parameters; accounts hashed with others are rehashed at their next login. */
+    Argon2 argon2();
+
+    /** Brute-force protection of logins. */
+    Throttle throttle();
+
+    /**
+     * When set, {@code POST /api/v1/auth/keys/rotate} rotates the signing key for a caller presenting it in
+     * {@code X-Kelas-Operator-Token} (env KELAS_AUTH_OPERATOR_TOKEN); unset, that endpoint answers 404.
+     */
+    Optional<String> operatorToken();
+
+    /** Lifetime of a password-reset token. */
+    @WithDefault("PT30M")
+    Duration passwordResetLifetime();
+
+    /** Argon2id parameters (OWASP Password Storage Cheat Sheet: 19 MiB, 2 iterations, parallelism 1). */
+    interface Argon2 {
+        @WithDefault("19456")
+        int memoryKib();
+
+        @WithDefault("2")
+        int iterations();
+
+        @WithDefault("1")
+        int parallelism();
+    }
+
+    /**
+     * Failed-login limits. Each failure counts against the account (from anywhere), against the client
+     * address (for any account) and against the pair; past the free attempts each further failure
+     * doubles the wait (1 s, 2 s, 4 s ... up to {@code maxDelay}), answered 429 with Retry-After.
+     * Addresses the user has logged in from before are not slowed by failures of others on the account.
+     */
+    interface Throttle {
+        /** Failures of one account from one address before waits begin. */
+        @WithDefault("5")
+        int freeAttemptsPerPair();
+
+        /** Failures from one address, over all accounts, before waits begin. */
+        @WithDefault("20")
+        int freeAttemptsPerAddress();
+
+        /** Failures of one account, from all unknown addresses, per hour; beyond it they are refused. */
+        @WithDefault("100")
+        int maxFailuresPerAccountPerHour();
+
+        /** The longest wait. */
+        @WithDefault("PT15M")
+        Duration maxDelay();
+    }
+
     /**
      * When set, {@code POST /api/v1/tenants} requires header {@code X-Kelas-Registration-Token}
      * with this value (env KELAS_AUTH_TENANT_REGISTRATION_TOKEN); unset, anyone may register a school.
@@ -32,7 +88,21 @@ public interface AuthConfig {
         @WithDefault("PT15M")
         Duration accessTokenLifetime();
 
-        /** PKCS#8 PEM file with the RSA signing key; unset: an ephemeral key is generated at start. */
+        /**
+         * PKCS#8 PEM file with the first RSA signing key, read only when the key ring in the database is
+         * empty; unset: the first key is generated.
+         */
         Optional<String> privateKeyLocation();
+
+        /** How often a new signing key is added. */
+        @WithDefault("P30D")
+        Duration rotationInterval();
+
+        /**
+         * How long a new key is published before it signs: longer than verifiers cache the JWKS
+         * ({@code smallrye.jwt.jwks.refresh-interval}, 10 minutes here).
+         */
+        @WithDefault("PT15M")
+        Duration activationDelay();
     }
 }

@@ -35,6 +35,13 @@ public class RefreshToken extends PanacheEntityBase {
     public Instant rotatedAt;
     @Column(name = "revoked_at")
     public Instant revokedAt;
+    /** When this token was issued or the session last refreshed (idle lifetime counts from here). */
+    @Column(name = "last_used_at")
+    public Instant lastUsedAt;
+    @Column(name = "user_agent")
+    public String userAgent;
+    /** Client address the token was issued to. */
+    public String ip;
 
     /** The token row with this hash, or null. */
     public static Uni<RefreshToken> findByHash(String tokenHash) {
@@ -44,6 +51,17 @@ public class RefreshToken extends PanacheEntityBase {
     /** Revokes every token of a family that is not revoked yet; returns how many. */
     public static Uni<Integer> revokeFamily(UUID familyId, Instant now) {
         return update("revokedAt = ?1 where familyId = ?2 and revokedAt is null", now, familyId);
+    }
+
+    /** Revokes every live session of a user; returns how many tokens. */
+    public static Uni<Integer> revokeAllOf(UUID userId, Instant now) {
+        return update("revokedAt = ?1 where userId = ?2 and revokedAt is null", now, userId);
+    }
+
+    /** The live (latest, unrevoked, unexpired) token of each of a user's sessions, newest use first. */
+    public static Uni<java.util.List<RefreshToken>> liveOf(UUID userId, Instant now) {
+        return list("userId = ?1 and rotatedAt is null and revokedAt is null and expiresAt > ?2 order by lastUsedAt desc",
+                userId, now);
     }
 
     /** Whether the token may still be exchanged: not rotated, not revoked, not expired. */

@@ -18,6 +18,8 @@ public class Tenant extends PanacheEntityBase {
     public String name;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** The school's settings, a JSON object (time zone, locale, grading scale ... as the frontend needs). */
+    public String settings = "{}";
 
     /** The tenant with this slug, or null. */
     public static Uni<Tenant> findBySlug(String slug) {

@@ -30,6 +30,11 @@ public class UserAccount extends PanacheEntityBase {
     public boolean active;
     @Column(name = "created_at")
     public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+    /** Access tokens issued at or before this instant are void (null: none revoked). */
+    @Column(name = "tokens_void_up_to")
+    public Instant tokensVoidUpTo;
 
     /** The account with this e-mail (case-insensitive) in this tenant, or null. */
     public static Uni<UserAccount> findByEmail(UUID tenantId, String email) {

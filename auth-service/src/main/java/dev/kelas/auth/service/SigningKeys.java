@@ -1,8 +1,15 @@
 package dev.kelas.auth.service;
 
 import dev.kelas.auth.config.AuthConfig;
+import dev.kelas.auth.domain.SigningKey;
+import dev.kelas.runtime.messaging.Reactive;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -12,88 +19,231 @@ import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.KeyPairGenerator;
 import java.security.MessageDigest;
-import java.security.PrivateKey;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.security.spec.RSAPublicKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * The RSA key auth-service signs access tokens with (RS256) and its public half as a JWK. The key
- * id is the RFC 7638 JWK thumbprint, so a verifier can tell keys apart across a rotation.
+ * The ring of RSA keys that sign access tokens (RS256), shared by every auth-service replica through
+ * PostgreSQL and re-read every 10 seconds, so a rotation needs no restart. A new key is published in
+ * the JWKS at once but signs only from {@code activatesAt} = creation + {@code kelas.auth.jwt.activation-delay},
+ * by when verifiers have fetched it; the key it replaces stays published for an access-token lifetime
+ * (plus a minute of clock skew) after that, so no live token breaks. Rotation happens every
+ * {@code kelas.auth.jwt.rotation-interval}, or at once through {@link #rotate()}. Key ids are RFC 7638
+ * thumbprints. The first key is the PKCS#8 file at {@code kelas.auth.jwt.private-key-location} if set,
+ * else a generated one.
  */
 @Startup
 @ApplicationScoped
 public class SigningKeys {
     private static final Logger LOG = Logger.getLogger(SigningKeys.class);
+    /** Serialises bootstrap and rotation across replicas (pg_advisory_xact_lock key). */
+    private static final long LOCK = 0x4b656c61734b6579L;
+    private static final Duration SKEW = Duration.ofMinutes(1);
 
-    private final PrivateKey privateKey;
-    private final RSAPublicKey publicKey;
-    private final String keyId;
+    /** One key of the ring. */
+    public record RingKey(String kid, RSAPrivateCrtKey privateKey, RSAPublicKey publicKey, Instant createdAt, Instant activatesAt) {
+    }
 
-    /** @throws IllegalStateException if the configured key file is missing or not a PKCS#8 RSA key */
+    private final AuthConfig config;
+    private final ScheduledExecutorService reloader = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "signing-key-ring");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile List<RingKey> ring = List.of();
+
     public SigningKeys(AuthConfig config) {
-        try {
-            if (config.jwt().privateKeyLocation().isPresent()) {
-                Path location = Path.of(config.jwt().privateKeyLocation().get());
-                RSAPrivateCrtKey key = readPkcs8(Files.readString(location, StandardCharsets.US_ASCII));
-                privateKey = key;
-                publicKey = (RSAPublicKey) KeyFactory.getInstance("RSA")
-                        .generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
-            } else {
-                LOG.warn("kelas.auth.jwt.private-key-location is not set: signing with a key generated at start. "
-                        + "Tokens die with this process; set the key for production.");
-                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-                generator.initialize(2048);
-                var pair = generator.generateKeyPair();
-                privateKey = pair.getPrivate();
-                publicKey = (RSAPublicKey) pair.getPublic();
+        this.config = config;
+    }
+
+    void start(@Observes StartupEvent event) {
+        Reactive.await(this::bootstrap);
+        reload();
+        reloader.scheduleWithFixedDelay(this::reloadQuietly, 10, 10, TimeUnit.SECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        reloader.shutdownNow();
+    }
+
+    /** The key that signs now: the newest whose activation time has come. */
+    public RingKey current() {
+        Instant now = Instant.now();
+        List<RingKey> keys = ring;
+        RingKey current = keys.get(0);
+        for (RingKey key : keys) {
+            if (!key.activatesAt().isAfter(now)) {
+                current = key;
             }
-            keyId = thumbprint(publicKey);
-        } catch (IOException | GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot load the JWT signing key: " + e.getMessage(), e);
+        }
+        return current;
+    }
+
+    /** The JWK Set document served at {@code /.well-known/jwks.json} (RFC 7517): pending, current and recent keys. */
+    public Map<String, Object> jwks() {
+        Instant now = Instant.now();
+        List<Map<String, Object>> published = new ArrayList<>();
+        for (RingKey key : publishedAt(ring, now, config.jwt().accessTokenLifetime())) {
+            Map<String, Object> jwk = new LinkedHashMap<>();
+            jwk.put("kty", "RSA");
+            jwk.put("kid", key.kid());
+            jwk.put("use", "sig");
+            jwk.put("alg", "RS256");
+            jwk.put("n", base64Url(key.publicKey().getModulus()));
+            jwk.put("e", base64Url(key.publicKey().getPublicExponent()));
+            published.add(jwk);
+        }
+        return Map.of("keys", published);
+    }
+
+    /**
+     * Adds a new key that signs from now + the activation delay, and re-reads the ring.
+     *
+     * @return the new key's id
+     */
+    public String rotate() {
+        String kid = Reactive.await(() -> locked(() -> insert(generate(), Instant.now().plus(config.jwt().activationDelay()))));
+        LOG.infof("Signing key %s added; it signs from %s on", kid, Instant.now().plus(config.jwt().activationDelay()));
+        reload();
+        return kid;
+    }
+
+    /**
+     * The keys to publish at {@code now}: every key except those replaced (their successor active) longer
+     * than a token lifetime plus skew ago. {@code keys} are in activation order.
+     */
+    static List<RingKey> publishedAt(List<RingKey> keys, Instant now, Duration tokenLifetime) {
+        List<RingKey> published = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            boolean replacedLongAgo = i + 1 < keys.size()
+                    && keys.get(i + 1).activatesAt().plus(tokenLifetime).plus(SKEW).isBefore(now);
+            if (!replacedLongAgo) {
+                published.add(keys.get(i));
+            }
+        }
+        return published;
+    }
+
+    private void reloadQuietly() {
+        try {
+            reload();
+            RingKey newest = ring.get(ring.size() - 1);
+            if (newest.activatesAt().plus(config.jwt().rotationInterval()).isBefore(Instant.now())) {
+                Reactive.await(() -> locked(() -> SigningKey.<SigningKey>find("order by activatesAt desc").firstResult()
+                        .chain(latest -> latest.activatesAt.plus(config.jwt().rotationInterval()).isBefore(Instant.now())
+                                ? insert(generate(), Instant.now().plus(config.jwt().activationDelay()))
+                                : Uni.createFrom().item(latest.kid))));
+                reload();
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Cannot refresh the signing key ring (keeping the one loaded): %s", e.getMessage());
         }
     }
 
-    /** The private key that signs access tokens. */
-    public PrivateKey privateKey() {
-        return privateKey;
+    private void reload() {
+        List<SigningKey> rows = Reactive.await(() -> Panache.withSession(() -> SigningKey.<SigningKey>listAll()));
+        List<RingKey> keys = new ArrayList<>();
+        for (SigningKey row : rows) {
+            RSAPrivateCrtKey key = readPkcs8(row.privateKey);
+            keys.add(new RingKey(row.kid, key, publicOf(key), row.createdAt, row.activatesAt));
+        }
+        keys.sort(Comparator.comparing(RingKey::activatesAt));
+        if (keys.isEmpty()) {
+            throw new IllegalStateException("The signing key ring is empty");
+        }
+        ring = List.copyOf(keys);
     }
 
-    /** The {@code kid} written into token headers. */
-    public String keyId() {
-        return keyId;
+    private Uni<String> bootstrap() {
+        return locked(() -> SigningKey.count().chain(count -> {
+            if (count > 0) {
+                return Uni.createFrom().item("");
+            }
+            RSAPrivateCrtKey first = config.jwt().privateKeyLocation().map(SigningKeys::readFile).orElseGet(SigningKeys::generate);
+            LOG.infof("Starting the signing key ring with %s", config.jwt().privateKeyLocation().map(p -> "the key in " + p)
+                    .orElse("a generated key"));
+            return insert(first, Instant.now());
+        }));
     }
 
-    /** The JWK Set document served at {@code /.well-known/jwks.json} (RFC 7517). */
-    public Map<String, Object> jwks() {
-        Map<String, Object> jwk = new LinkedHashMap<>();
-        jwk.put("kty", "RSA");
-        jwk.put("kid", keyId);
-        jwk.put("use", "sig");
-        jwk.put("alg", "RS256");
-        jwk.put("n", base64Url(publicKey.getModulus()));
-        jwk.put("e", base64Url(publicKey.getPublicExponent()));
-        return Map.of("keys", List.of(jwk));
+    private static <T> Uni<T> locked(java.util.function.Supplier<Uni<T>> work) {
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> session.createNativeQuery("select pg_advisory_xact_lock(" + LOCK + ")").getSingleResult())
+                .chain(ignored -> work.get()));
     }
 
-    private static RSAPrivateCrtKey readPkcs8(String pem) throws GeneralSecurityException {
-        String base64 = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
-        return (RSAPrivateCrtKey) KeyFactory.getInstance("RSA")
-                .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+    private static Uni<String> insert(RSAPrivateCrtKey key, Instant activatesAt) {
+        SigningKey row = new SigningKey();
+        row.kid = thumbprint(publicOf(key));
+        row.privateKey = "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+        row.createdAt = Instant.now();
+        row.activatesAt = activatesAt;
+        return row.persist().replaceWith(row.kid);
+    }
+
+    private static RSAPrivateCrtKey generate() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return (RSAPrivateCrtKey) generator.generateKeyPair().getPrivate();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot generate an RSA key", e);
+        }
+    }
+
+    private static RSAPrivateCrtKey readFile(String location) {
+        try {
+            return readPkcs8(Files.readString(Path.of(location), StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the JWT signing key " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static RSAPrivateCrtKey readPkcs8(String pem) {
+        try {
+            String base64 = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+            return (RSAPrivateCrtKey) KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
+            throw new IllegalStateException("Not a PKCS#8 RSA private key: " + e.getMessage(), e);
+        }
+    }
+
+    private static RSAPublicKey publicOf(RSAPrivateCrtKey key) {
+        try {
+            return (RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** RFC 7638: SHA-256 over the required members in lexicographic order, base64url. */
-    private static String thumbprint(RSAPublicKey key) throws GeneralSecurityException {
+    private static String thumbprint(RSAPublicKey key) {
         String canonical = "{\"e\":\"" + base64Url(key.getPublicExponent()) + "\",\"kty\":\"RSA\",\"n\":\""
                 + base64Url(key.getModulus()) + "\"}";
-        byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static String base64Url(BigInteger value) {

@@ -31,7 +31,11 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response mapKelas(KelasException e, UriInfo uri, HttpServerRequest request) {
-        return problem(e.status(), e.code(), e.getMessage(), e.errors(), uri, request);
+        Response response = problem(e.status(), e.code(), e.getMessage(), e.errors(), uri, request);
+        if (e instanceof TooManyRequestsException limited) {
+            response.getHeaders().putSingle("Retry-After", String.valueOf(limited.retryAfterSeconds()));
+        }
+        return response;
     }
 
     @ServerExceptionMapper

@@ -11,6 +11,7 @@ import dev.kelas.runtime.problem.ValidationException;
 import dev.kelas.runtime.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
+import dev.kelas.runtime.security.RevokedTokenAugmentor;
 import io.smallrye.jwt.auth.principal.JWTParser;
 import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.mutiny.Uni;
@@ -41,9 +42,11 @@ public class NotificationResource {
     private final NotificationConfig config;
     private final JWTParser jwtParser;
     private final Caller caller;
+    private final RevokedTokenAugmentor tokenCheck;
 
     public NotificationResource(NotificationService notifications, PushHub push, NotificationConfig config,
-                                JWTParser jwtParser, Caller caller) {
+                                JWTParser jwtParser, Caller caller, RevokedTokenAugmentor tokenCheck) {
+        this.tokenCheck = tokenCheck;
         this.notifications = notifications;
         this.push = push;
         this.config = config;
@@ -105,7 +108,11 @@ public class NotificationResource {
             throw new UnauthenticatedException("A valid access token is required (Authorization header or access_token)");
         }
         try {
-            return jwtParser.parse(raw);
+            JsonWebToken token = jwtParser.parse(raw);
+            if (!tokenCheck.isUsable(token)) {
+                throw new UnauthenticatedException("The access token was revoked or is not an access token");
+            }
+            return token;
         } catch (ParseException e) {
             throw new UnauthenticatedException("A valid access token is required");
         }

@@ -1,0 +1,24 @@
+package dev.kelas.auth.domain;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+
+/** One RSA key of the signing key ring: published from {@code createdAt}, signing from {@code activatesAt}. */
+@Entity
+@Table(name = "signing_key")
+public class SigningKey extends PanacheEntityBase {
+    /** RFC 7638 JWK thumbprint, the {@code kid} of the tokens it signs. */
+    @Id
+    public String kid;
+    /** PKCS#8 PEM of the private key. */
+    @Column(name = "private_key")
+    public String privateKey;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "activates_at")
+    public Instant activatesAt;
+}

@@ -1,0 +1,7 @@
+package dev.kelas.auth.rest.dto;
+
+import java.util.List;
+
+/** One page (from 0) of users with the total that match. */
+public record UserPage(List<UserResponse> items, int page, int size, long total) {
+}

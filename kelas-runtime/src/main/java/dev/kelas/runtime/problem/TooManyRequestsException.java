@@ -1,0 +1,20 @@
+package dev.kelas.runtime.problem;
+
+import dev.kelas.contracts.ErrorCode;
+import java.util.List;
+
+/** 429 RATE_LIMITED: try again after {@link #retryAfterSeconds()} (sent as {@code Retry-After}, RFC 9110 10.2.3). */
+public class TooManyRequestsException extends KelasException {
+    private final long retryAfterSeconds;
+
+    /** @param retryAfterSeconds whole seconds to wait, at least 1 */
+    public TooManyRequestsException(String detail, long retryAfterSeconds) {
+        super(429, ErrorCode.RATE_LIMITED, detail, List.of());
+        this.retryAfterSeconds = Math.max(1, retryAfterSeconds);
+    }
+
+    /** Seconds until a retry may succeed. */
+    public long retryAfterSeconds() {
+        return retryAfterSeconds;
+    }
+}
