@@ -513,8 +513,10 @@ final class ManifestRules {
     // --- values Kubernetes wants as strings ---------------------------------------------------------
 
     /**
-     * Labels, annotations, env values and ConfigMap data must be strings: an unquoted {@code off},
-     * {@code true} or {@code 3600} in YAML is a boolean or number, which kubectl apply refuses.
+     * Labels, annotations, env values and ConfigMap data must be strings. An unquoted {@code true} or
+     * {@code 3600} is a boolean or number to every YAML parser, which the API server refuses there; an
+     * unquoted {@code off} is a boolean to YAML 1.1 parsers (kubectl apply -f, SnakeYAML) but a string to
+     * kustomize's YAML 1.2 parser, so its meaning depends on the tool. Quoted, all agree.
      */
     static List<String> stringValues(Rendered r) {
         List<String> violations = new ArrayList<>();
