@@ -1,19 +1,44 @@
-# One image per service: docker build --build-arg SERVICE=lab-service -t kelas/lab-service:0.1.0 .
-# Stage 1 builds the whole reactor once; stage 2 is a JRE with just that service's quarkus-app.
+# syntax=docker/dockerfile:1
+# One Dockerfile for the four services:
+#   docker build --build-arg SERVICE=lab-service -t kelas/lab-service:0.1.0 .
+# Stage 1 builds just that service and the modules it needs; stage 2 is Debian bookworm with a
+# Java 17 runtime, curl (for health checks) and the service's quarkus-app. lab-service's image also
+# carries what its graders run: bubblewrap and util-linux (sandbox, prlimit, setpriv), Python 3,
+# gcc with libc headers, Node.js and a full JDK 17 (javac for the java language).
+
 FROM maven:3.9-eclipse-temurin-17 AS build
 WORKDIR /src
 COPY . .
-RUN mvn -B -q -DskipTests package
-
-FROM eclipse-temurin:17-jre
 ARG SERVICE
-# lab-service's graders need bubblewrap, util-linux (setpriv, prlimit) and the language runtimes.
-RUN if [ "$SERVICE" = "lab-service" ]; then \
-      apt-get update && apt-get install -y --no-install-recommends bubblewrap python3 util-linux \
-      && rm -rf /var/lib/apt/lists/*; \
-    fi
+RUN case "$SERVICE" in \
+      auth-service|learning-service|lab-service|notification-service) ;; \
+      *) echo "--build-arg SERVICE must be auth-service, learning-service, lab-service or notification-service" >&2; exit 1 ;; \
+    esac
+RUN --mount=type=cache,target=/root/.m2 \
+    mvn -B -q -DskipTests -pl "$SERVICE" -am package
+
+FROM debian:bookworm-slim
+ARG SERVICE
+# mkdir: the JDK's postinst links man pages, whose directory slim images leave out.
+# The symlink gives the JDK an architecture-independent path (java-17-openjdk-amd64 / -arm64);
+# KELAS_LAB_JAVA_HOME points at it, and the sandbox's read-only /usr bind makes it resolve there too.
+RUN set -eux; \
+    mkdir -p /usr/share/man/man1; \
+    packages="openjdk-17-jre-headless curl ca-certificates"; \
+    if [ "$SERVICE" = "lab-service" ]; then \
+      packages="$packages openjdk-17-jdk-headless bubblewrap util-linux python3 gcc libc6-dev nodejs"; \
+    fi; \
+    apt-get update; \
+    apt-get install -y --no-install-recommends $packages; \
+    rm -rf /var/lib/apt/lists/*; \
+    ln -s "java-17-openjdk-$(dpkg --print-architecture)" /usr/lib/jvm/java-17-openjdk; \
+    groupadd --system --gid 185 kelas; \
+    useradd --system --uid 185 --gid 185 --home-dir /app --shell /usr/sbin/nologin kelas
+ENV KELAS_LAB_JAVA_HOME=/usr/lib/jvm/java-17-openjdk \
+    JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
 WORKDIR /app
+# Owned by root, read-only to the service: the container can run with a read-only root filesystem
+# (it writes only to /tmp and, for graders, the sandbox work root).
 COPY --from=build /src/${SERVICE}/target/quarkus-app/ /app/
 USER 185
-ENV JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC"
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/quarkus-run.jar"]
