@@ -41,6 +41,7 @@ public final class KelasSystem {
     private final String dbUser = env("KELAS_DB_USER", "postgres");
     private Process nats;
     private int natsPort;
+    private TraceCollector traces;
 
     private KelasSystem() {
     }
@@ -77,6 +78,18 @@ public final class KelasSystem {
     }
 
     /** The last lines of a service's log, for failure messages. */
+    /** Every line an instance has logged so far (its stdout and stderr). */
+    public List<String> logLines(String instance) throws IOException {
+        return Files.readAllLines(workDir.resolve(instance + ".log"));
+    }
+
+    /** Stops an instance the way Kubernetes does (SIGTERM) and waits up to {@code timeout} for it to exit. */
+    public boolean terminate(String instance, Duration timeout) throws InterruptedException {
+        Process process = processes.get(instance);
+        process.destroy();
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     public String logTail(String service) {
         try {
             List<String> lines = Files.readAllLines(workDir.resolve(service + ".log"));
@@ -88,12 +101,19 @@ public final class KelasSystem {
 
     private void start() throws Exception {
         Files.createDirectories(workDir);
+        try (java.util.stream.Stream<Path> old = Files.list(workDir)) {
+            for (Path log : old.filter(p -> p.toString().endsWith(".log")).toList()) {
+                Files.delete(log); // this run's logs only (SignalsTests reads them)
+            }
+        }
+        traces = TraceCollector.start();
         Path natsStore = Files.createTempDirectory("kelas-e2e-nats");
         natsPort = freePort();
         nats = new ProcessBuilder(env("KELAS_NATS_SERVER", "/usr/sbin/nats-server"), "-a", "127.0.0.1",
                 "-p", String.valueOf(natsPort), "-js", "-sd", natsStore.toString())
                 .redirectErrorStream(true).redirectOutput(workDir.resolve("nats.log").toFile()).start();
         awaitPort(natsPort, Duration.ofSeconds(15));
+        dropDatabasesOfDeadRuns();
         for (String service : SERVICES) {
             recreateDatabase(database(service));
             ports.put(service, freePort());
@@ -125,6 +145,26 @@ public final class KelasSystem {
     /** The first sandbox uid of an instance: the main lab-service's runs use 62000 and up, the second's 62100. */
     public int slotUidBase(String instance) {
         return instance.equals("lab-service") ? 62000 : 62100;
+    }
+
+    /** Whether an instance has a sandboxed process running now, by the uid range of its runs (as root). */
+    public boolean hasSandboxProcess(String instance) throws IOException {
+        int uidBase = slotUidBase(instance);
+        try (java.util.stream.Stream<Path> procs = Files.list(Path.of("/proc"))) {
+            return procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).anyMatch(p -> {
+                try {
+                    for (String line : Files.readAllLines(p.resolve("status"))) {
+                        if (line.startsWith("Uid:")) {
+                            int uid = Integer.parseInt(line.split("\\s+")[1]);
+                            return uid >= uidBase && uid < uidBase + 16;
+                        }
+                    }
+                } catch (Exception gone) {
+                    // the process ended
+                }
+                return false;
+            });
+        }
     }
 
     /** Kills an instance at once (SIGKILL), as a crash would. */
@@ -169,6 +209,11 @@ public final class KelasSystem {
         environment.put("KELAS_LAB_SANDBOX_SLOT_UID_BASE", String.valueOf(slotUidBase));
         environment.put("KELAS_LAB_GRADER_ACK_WAIT", "PT5S");
         environment.put("KELAS_AUTH_OPERATOR_TOKEN", OPERATOR_TOKEN);
+        // Every service exports its spans to the tests' in-memory OTLP collector, in small quick batches.
+        environment.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", traces.endpoint());
+        environment.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf");
+        environment.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "PT0.2S");
+        environment.put("KELAS_LOG_JSON", "true"); // as on Kubernetes; SignalsTests reads these lines
         environment.put("KELAS_AUTH_JWT_ACTIVATION_DELAY", "PT2S"); // a rotated key signs 2 s after it is published
         if (!instance.equals(module)) {
             environment.put("KELAS_LAB_API_ENABLED", "false"); // a grader-only replica, as on Kubernetes
@@ -191,6 +236,21 @@ public final class KelasSystem {
         if (nats != null) {
             nats.destroy();
         }
+        if (traces != null) {
+            traces.close();
+        }
+        for (String service : SERVICES) {
+            try {
+                psql("drop database if exists " + database(service) + " with (force)");
+            } catch (Exception e) {
+                System.err.println("Could not drop " + database(service) + ": " + e.getMessage());
+            }
+        }
+    }
+
+    /** The spans the services exported so far. */
+    public List<TraceCollector.ReceivedSpan> spans() {
+        return traces.spans();
     }
 
     private void awaitReady(String service, Duration timeout) throws Exception {
@@ -229,8 +289,26 @@ public final class KelasSystem {
         }
     }
 
+    /**
+     * This run's database of a service: {@code kelas_e2e_<pid>_<service>}, so test runs side by side (two
+     * checkouts, CI beside a developer) never drop each other's databases.
+     */
     private static String database(String service) {
-        return "kelas_e2e_" + service.replace("-service", "");
+        return "kelas_e2e_" + ProcessHandle.current().pid() + "_" + service.replace("-service", "");
+    }
+
+    /** Drops the databases of earlier runs whose JVM is gone (killed runs cannot clean up after themselves). */
+    private void dropDatabasesOfDeadRuns() throws Exception {
+        Process list = new ProcessBuilder("psql", "-h", dbHost, "-p", dbPort, "-U", dbUser, "-d", "postgres", "-tAc",
+                "select datname from pg_database where datname like 'kelas\\_e2e\\_%'").redirectErrorStream(true).start();
+        String names = new String(list.getInputStream().readAllBytes());
+        list.waitFor();
+        for (String name : names.split("\\s+")) {
+            java.util.regex.Matcher run = java.util.regex.Pattern.compile("kelas_e2e_(\\d+)_[a-z]+").matcher(name);
+            if (run.matches() && ProcessHandle.of(Long.parseLong(run.group(1))).isEmpty()) {
+                psql("drop database if exists " + name + " with (force)");
+            }
+        }
     }
 
     private static void awaitPort(int port, Duration timeout) throws Exception {

@@ -121,8 +121,7 @@ class LabGraderTests {
         String taskId = school.createPythonTask(teacher, classId, assignment,
                 List.of(Map.of("stdin", "2\n", "expectedStdout", "4\n", "hidden", false, "points", 10)),
                 Map.of("cpuSeconds", 1, "wallSeconds", 2, "memoryMib", 256));
-        String submission = school.as(regraded, "lab-service").body(Map.of("language", "python", "sourceCode", "print(int(input()) * 2)\n"))
-                .post("/api/v1/lab/tasks/" + taskId + "/submissions").then().statusCode(202).extract().path("id");
+        String submission = school.submit(regraded, taskId, "print(int(input()) * 2)\n");
         assertEquals("ACCEPTED", school.awaitGraded(regraded, submission).path("verdict"));
         awaitGradebookScore(regraded, assignment, 10.0f);
 
@@ -197,7 +196,7 @@ class LabGraderTests {
                 return runner[0] != null;
             });
             system.kill(runner[0]);
-            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !hasProcessOf(system.slotUidBase(runner[0])));
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> !system.hasSandboxProcess(runner[0]));
             system.restart(runner[0]); // back, as Kubernetes would restart it; either instance may now grade it
             Response graded = school.awaitGraded(student, submission);
             assertEquals("ACCEPTED", graded.path("verdict"), graded.asString());
@@ -222,28 +221,10 @@ class LabGraderTests {
     /** Which lab instance has a sandboxed process running now, by the uid range of its runs. */
     private static String instanceRunning(String second) throws Exception {
         for (String instance : List.of("lab-service", second)) {
-            if (hasProcessOf(system.slotUidBase(instance))) {
+            if (system.hasSandboxProcess(instance)) {
                 return instance;
             }
         }
         return null;
-    }
-
-    private static boolean hasProcessOf(int uidBase) throws Exception {
-        try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
-            return procs.filter(p -> p.getFileName().toString().chars().allMatch(Character::isDigit)).anyMatch(p -> {
-                try {
-                    for (String line : Files.readAllLines(p.resolve("status"))) {
-                        if (line.startsWith("Uid:")) {
-                            int uid = Integer.parseInt(line.split("\\s+")[1]);
-                            return uid >= uidBase && uid < uidBase + 16;
-                        }
-                    }
-                } catch (Exception gone) {
-                    // the process ended
-                }
-                return false;
-            });
-        }
     }
 }

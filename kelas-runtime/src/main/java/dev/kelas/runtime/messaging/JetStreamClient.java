@@ -1,5 +1,6 @@
 package dev.kelas.runtime.messaging;
 
+import jakarta.annotation.Priority;
 import dev.kelas.contracts.Subjects;
 import io.nats.client.Connection;
 import io.nats.client.JetStream;
@@ -112,7 +113,8 @@ public class JetStreamClient {
         return connection != null && connection.getStatus() == Connection.Status.CONNECTED;
     }
 
-    void close(@Observes ShutdownEvent event) {
+    /** Last of the shutdown steps: drains the connection once consumers and the outbox relay are done. */
+    void close(@Observes @Priority(1000) ShutdownEvent event) {
         if (connection != null) {
             try {
                 connection.drain(Duration.ofSeconds(5));

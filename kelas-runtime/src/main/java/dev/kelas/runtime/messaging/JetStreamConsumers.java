@@ -1,5 +1,17 @@
 package dev.kelas.runtime.messaging;
 
+import jakarta.annotation.Priority;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.MDC;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import dev.kelas.runtime.tracing.Tracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
+import io.opentelemetry.context.Scope;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,6 +57,8 @@ public class JetStreamConsumers {
 
     private final JetStreamClient nats;
     private final ObjectMapper json;
+    private final Tracing tracing;
+    private final MeterRegistry metrics;
     private final List<Thread> workers = new CopyOnWriteArrayList<>();
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "jetstream-progress");
@@ -52,10 +66,16 @@ public class JetStreamConsumers {
         return thread;
     });
     private volatile boolean running = true;
+    private final Map<Thread, Message> inFlight = new ConcurrentHashMap<>();
+    private final Duration shutdownGrace;
 
-    public JetStreamConsumers(JetStreamClient nats, ObjectMapper json) {
+    public JetStreamConsumers(JetStreamClient nats, ObjectMapper json, Tracing tracing, MeterRegistry metrics,
+                              @ConfigProperty(name = "kelas.messaging.shutdown-grace", defaultValue = "PT25S") Duration shutdownGrace) {
+        this.metrics = metrics;
+        this.shutdownGrace = shutdownGrace;
         this.nats = nats;
         this.json = json;
+        this.tracing = tracing;
     }
 
     /**
@@ -84,17 +104,47 @@ public class JetStreamConsumers {
             workers.add(worker);
             worker.start();
         }
+        Gauge.builder("kelas_consumer_pending", () -> consumerInfo(spec, false)).tag("consumer", spec.durableName())
+                .description("Messages of a durable consumer not yet delivered (consumer lag)").register(metrics);
+        Gauge.builder("kelas_consumer_ack_pending", () -> consumerInfo(spec, true)).tag("consumer", spec.durableName())
+                .description("Messages delivered to a durable consumer and not yet acknowledged").register(metrics);
         LOG.infof("Consuming %s as %s with %d worker(s)", spec.filterSubject(), spec.durableName(), spec.concurrency());
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    private double consumerInfo(ConsumerSpec spec, boolean ackPending) {
+        try {
+            var info = nats.management().getConsumerInfo(spec.stream().name(), spec.durableName());
+            return ackPending ? info.getNumAckPending() : info.getNumPending();
+        } catch (Exception e) {
+            return Double.NaN;
+        }
+    }
+
+    /**
+     * Graceful stop (first of the shutdown steps, before the outbox relay flushes): no new fetches; messages
+     * in hand get {@code kelas.messaging.shutdown-grace} to finish and be acked; whatever is still running
+     * then is NAKed at once, so another replica takes it now rather than after the ack wait.
+     */
+    void stop(@Observes @Priority(10) ShutdownEvent event) {
         running = false;
+        int busy = inFlight.size();
+        long deadline = System.nanoTime() + shutdownGrace.toNanos();
         for (Thread worker : workers) {
             try {
-                worker.join(TimeUnit.SECONDS.toMillis(5));
+                worker.join(Math.max(1, (deadline - System.nanoTime()) / 1_000_000));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
+        }
+        int handedBack = 0;
+        for (Map.Entry<Thread, Message> stuck : inFlight.entrySet()) {
+            stuck.getValue().nak();
+            stuck.getKey().interrupt();
+            handedBack++;
+        }
+        if (busy > 0) {
+            LOG.infof("Stopping consumers: %d message(s) were in hand, %d finished, %d handed back to JetStream",
+                    busy, busy - handedBack, handedBack);
         }
         heartbeats.shutdownNow();
     }
@@ -108,7 +158,14 @@ public class JetStreamConsumers {
                             PullSubscribeOptions.bind(spec.stream().name(), spec.durableName()));
                 }
                 for (Message message : subscription.fetch(1, Duration.ofSeconds(1))) {
-                    process(spec, handler, message);
+                    inFlight.put(Thread.currentThread(), message);
+                    try {
+                        process(spec, handler, message);
+                    } finally {
+                        inFlight.remove(Thread.currentThread());
+                        MDC.remove("tenantId");
+                        MDC.remove("eventId");
+                    }
                 }
             } catch (Exception e) {
                 if (!running) {
@@ -133,12 +190,24 @@ public class JetStreamConsumers {
         }
         long beat = Math.max(1000, spec.ackWait().toMillis() / 3);
         ScheduledFuture<?> progress = heartbeats.scheduleAtFixedRate(message::inProgress, beat, beat, TimeUnit.MILLISECONDS);
-        try {
+        Span span = tracing.start(message.getSubject() + " process", SpanKind.CONSUMER,
+                message.getHeaders() == null ? null : message.getHeaders().getFirst("traceparent"));
+        span.setAttribute("messaging.system", "nats");
+        span.setAttribute("messaging.consumer.group.name", spec.durableName());
+        span.setAttribute("messaging.message.id", event.id().toString());
+        span.setAttribute("messaging.delivery.count", delivery);
+        MDC.put("tenantId", event.tenantId().toString());
+        MDC.put("eventId", event.id().toString());
+        try (Scope ignored = span.makeCurrent()) {
             handler.handle(event);
             progress.cancel(false);
             message.ack();
+            span.end();
         } catch (Exception e) {
             progress.cancel(false);
+            span.recordException(e);
+            span.setStatus(StatusCode.ERROR, e.toString());
+            span.end();
             if (delivery >= spec.maxDeliver()) {
                 deadLetter(spec, message, event, e);
             } else {

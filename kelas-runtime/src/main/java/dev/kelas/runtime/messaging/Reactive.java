@@ -18,7 +18,17 @@ public final class Reactive {
      */
     public static <T> T await(Supplier<Uni<T>> work) {
         try {
-            return VertxContextSupport.subscribeAndAwait(work);
+            // Carry the caller's trace context (a consumer's span) onto the duplicated context the Uni runs on.
+            io.opentelemetry.context.Context traced = io.opentelemetry.context.Context.current();
+            return VertxContextSupport.subscribeAndAwait(() -> {
+                io.opentelemetry.context.Scope scope = traced.makeCurrent();
+                try {
+                    return work.get().onTermination().invoke(scope::close);
+                } catch (RuntimeException | Error e) {
+                    scope.close();
+                    throw e;
+                }
+            });
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Throwable e) {

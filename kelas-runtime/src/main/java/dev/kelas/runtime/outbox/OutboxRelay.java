@@ -1,5 +1,13 @@
 package dev.kelas.runtime.outbox;
 
+import jakarta.annotation.Priority;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.util.concurrent.atomic.AtomicLong;
+import dev.kelas.runtime.tracing.Tracing;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.api.trace.StatusCode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kelas.contracts.EventEnvelope;
@@ -54,6 +62,10 @@ public class OutboxRelay {
             order by occurred_at
             limit $1
             for update skip locked""";
+    private static final String BACKLOG = """
+            select count(*) as backlog,
+                   coalesce((extract(epoch from now() - min(occurred_at)) * 1000)::bigint, 0) as oldest_age_millis
+            from outbox_event where published_at is null""";
     private static final String MARK_PUBLISHED = "update outbox_event set published_at = now(), attempts = attempts + 1 where id = any($1)";
     private static final String MARK_FAILED = """
             update outbox_event set attempts = attempts + 1, last_error = $2,
@@ -66,17 +78,21 @@ public class OutboxRelay {
     private final OutboxConfig config;
     private final ObjectMapper json;
     private final Vertx vertx;
+    private final Tracing tracing;
     private final String source;
     private final String datasourceUrl;
     private final Optional<String> datasourceUser;
     private final Optional<String> datasourcePassword;
     private final Semaphore wakeUp = new Semaphore(0);
+    private final AtomicLong backlog = new AtomicLong();
+    private final AtomicLong oldestAgeMillis = new AtomicLong();
+    private long statsMeasuredAt;
     private volatile boolean running;
     private Thread thread;
     private PgSubscriber subscriber;
 
     public OutboxRelay(Pool pool, JetStreamClient nats, NatsConfig natsConfig, OutboxConfig config, ObjectMapper json,
-                       Vertx vertx, @ConfigProperty(name = "quarkus.application.name") String serviceName,
+                       Vertx vertx, Tracing tracing, @ConfigProperty(name = "quarkus.application.name") String serviceName,
                        @ConfigProperty(name = "quarkus.datasource.reactive.url") String datasourceUrl,
                        @ConfigProperty(name = "quarkus.datasource.username") Optional<String> datasourceUser,
                        @ConfigProperty(name = "quarkus.datasource.password") Optional<String> datasourcePassword) {
@@ -86,16 +102,21 @@ public class OutboxRelay {
         this.config = config;
         this.json = json;
         this.vertx = vertx;
+        this.tracing = tracing;
         this.source = "/kelas/" + serviceName;
         this.datasourceUrl = datasourceUrl;
         this.datasourceUser = datasourceUser;
         this.datasourcePassword = datasourcePassword;
     }
 
-    void start(@Observes StartupEvent event) {
+    void start(@Observes StartupEvent event, MeterRegistry metrics) {
         if (!config.relayEnabled()) {
             return;
         }
+        Gauge.builder("kelas_outbox_backlog", backlog, AtomicLong::get)
+                .description("Outbox rows committed but not yet published to JetStream").register(metrics);
+        Gauge.builder("kelas_outbox_oldest_age_seconds", oldestAgeMillis, a -> a.get() / 1000.0)
+                .description("Age of the oldest unpublished outbox row, seconds (0 when none)").register(metrics);
         listenForNotifications();
         running = true;
         thread = new Thread(this::run, "outbox-relay");
@@ -103,7 +124,8 @@ public class OutboxRelay {
         thread.start();
     }
 
-    void stop(@Observes ShutdownEvent event) {
+    /** Stops after the consumers (their last results are in the outbox) and publishes what is left first. */
+    void stop(@Observes @Priority(100) ShutdownEvent event) {
         if (thread == null) {
             return;
         }
@@ -140,6 +162,7 @@ public class OutboxRelay {
                 do {
                     published = relayBatch();
                 } while (published == config.batchSize() && running);
+                measureBacklog();
                 wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
                 wakeUp.drainPermits();
             } catch (InterruptedException e) {
@@ -170,8 +193,14 @@ public class OutboxRelay {
                 return 0;
             }
             List<CompletableFuture<PublishAck>> acks = new ArrayList<>(rows.size());
+            List<Span> spans = new ArrayList<>(rows.size());
             for (Row row : rows) {
-                acks.add(nats.jetStream().publishAsync(toMessage(row)));
+                Span span = tracing.start(row.getString("type") + " publish", SpanKind.PRODUCER, row.getString("traceparent"));
+                span.setAttribute("messaging.system", "nats");
+                span.setAttribute("messaging.destination.name", row.getString("type"));
+                span.setAttribute("messaging.message.id", row.getUUID("id").toString());
+                spans.add(span);
+                acks.add(nats.jetStream().publishAsync(toMessage(row, Tracing.traceparentOf(span.getSpanContext()))));
             }
             List<UUID> published = new ArrayList<>();
             for (int i = 0; i < rows.size(); i++) {
@@ -180,7 +209,10 @@ public class OutboxRelay {
                 try {
                     acks.get(i).get(natsConfig.publishTimeout().toMillis(), TimeUnit.MILLISECONDS);
                     published.add(id);
+                    spans.get(i).end();
                 } catch (Exception e) {
+                    spans.get(i).setStatus(StatusCode.ERROR, String.valueOf(e.getCause() != null ? e.getCause() : e));
+                    spans.get(i).end();
                     String error = e.getCause() != null ? e.getCause().toString() : e.toString();
                     long backoff = backoffSeconds(row.getInteger("attempts"));
                     LOG.warnf("Publishing outbox event %s (%s) failed, retry in %d s: %s", id, row.getString("type"), backoff, error);
@@ -197,7 +229,8 @@ public class OutboxRelay {
         }
     }
 
-    private NatsMessage toMessage(Row row) {
+    /** The CloudEvent of a row; {@code traceparent} is the publish span's, or the row's when tracing is off. */
+    private NatsMessage toMessage(Row row, String publishTraceparent) {
         UUID id = row.getUUID("id");
         ObjectNode envelope = json.createObjectNode()
                 .put("specversion", EventEnvelope.SPEC_VERSION)
@@ -208,7 +241,7 @@ public class OutboxRelay {
                 .put("time", row.getOffsetDateTime("occurred_at").toInstant().toString())
                 .put("tenantid", row.getUUID("tenant_id").toString())
                 .put("datacontenttype", EventEnvelope.JSON);
-        String traceparent = row.getString("traceparent");
+        String traceparent = publishTraceparent != null ? publishTraceparent : row.getString("traceparent");
         if (traceparent != null) {
             envelope.put("traceparent", traceparent);
         }
@@ -228,6 +261,18 @@ public class OutboxRelay {
         } catch (Exception e) {
             throw new IllegalStateException("Outbox row " + id + " has an unreadable payload", e);
         }
+    }
+
+    /** Refreshes the backlog gauges at most every 5 seconds (one indexed count per round). */
+    private void measureBacklog() {
+        long now = System.currentTimeMillis();
+        if (now - statsMeasuredAt < 5000) {
+            return;
+        }
+        statsMeasuredAt = now;
+        Row row = pool.preparedQuery(BACKLOG).execute().await().atMost(natsConfig.publishTimeout()).iterator().next();
+        backlog.set(row.getLong("backlog"));
+        oldestAgeMillis.set(row.getLong("oldest_age_millis"));
     }
 
     private long backoffSeconds(int attempts) {

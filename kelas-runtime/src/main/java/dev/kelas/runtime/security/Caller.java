@@ -30,7 +30,9 @@ public class Caller {
     /** The caller's tenant id; throws {@link UnauthenticatedException} if there is no valid token. */
     public UUID tenantId() {
         Object tenant = token.getClaim(TENANT_CLAIM);
-        return uuidClaim(tenant == null ? null : tenant.toString(), TENANT_CLAIM);
+        UUID tenantId = uuidClaim(tenant == null ? null : tenant.toString(), TENANT_CLAIM);
+        org.jboss.logging.MDC.put("tenantId", tenantId.toString()); // log lines of this request name the school
+        return tenantId;
     }
 
     /** Whether the token grants this role. */

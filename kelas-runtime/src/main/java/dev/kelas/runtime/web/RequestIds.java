@@ -3,6 +3,7 @@ package dev.kelas.runtime.web;
 import io.vertx.core.http.HttpServerRequest;
 import io.vertx.ext.web.Router;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.MDC;
 import jakarta.enterprise.event.Observes;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -23,6 +24,7 @@ public class RequestIds {
             String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
             context.request().headers().set(HEADER, id);
             context.response().putHeader(HEADER, id);
+            MDC.put("requestId", id); // kept on the request's Vert.x context: every log line of the request carries it
             context.next();
         });
     }

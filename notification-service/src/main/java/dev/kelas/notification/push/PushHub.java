@@ -4,6 +4,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kelas.contracts.Subjects;
 import dev.kelas.notification.config.NotificationConfig;
 import dev.kelas.runtime.messaging.JetStreamClient;
+import dev.kelas.runtime.tracing.Tracing;
+import io.nats.client.impl.Headers;
+import io.opentelemetry.api.trace.Span;
+import io.opentelemetry.api.trace.SpanKind;
+import io.opentelemetry.context.Scope;
 import io.nats.client.Dispatcher;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -33,6 +38,7 @@ public class PushHub {
     private final JetStreamClient nats;
     private final ObjectMapper json;
     private final NotificationConfig config;
+    private final Tracing tracing;
     private final Map<UUID, Set<SseConnection>> connectionsByUser = new ConcurrentHashMap<>();
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "sse-heartbeat-and-gaps");
@@ -41,7 +47,8 @@ public class PushHub {
     });
     private Dispatcher dispatcher;
 
-    public PushHub(JetStreamClient nats, ObjectMapper json, NotificationConfig config) {
+    public PushHub(JetStreamClient nats, ObjectMapper json, NotificationConfig config, Tracing tracing) {
+        this.tracing = tracing;
         this.nats = nats;
         this.json = json;
         this.config = config;
@@ -49,15 +56,24 @@ public class PushHub {
 
     void start(@Observes StartupEvent event) {
         dispatcher = nats.connection().createDispatcher(message -> {
-            try {
+            Span span = tracing.start("kelas.push deliver", SpanKind.CONSUMER,
+                    message.getHeaders() == null ? null : message.getHeaders().getFirst("traceparent"));
+            try (Scope ignored = span.makeCurrent()) {
                 deliverLocally(json.readValue(message.getData(), NotificationView.class));
             } catch (Exception e) {
                 LOG.warnf("Unreadable push message on %s: %s", message.getSubject(), e.getMessage());
+            } finally {
+                span.end();
             }
         });
         dispatcher.subscribe(Subjects.PUSH_PREFIX + ">");
         long every = config.heartbeat().toMillis();
         heartbeats.scheduleAtFixedRate(this::beat, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    void registerGauges(@Observes StartupEvent event, io.micrometer.core.instrument.MeterRegistry metrics) {
+        io.micrometer.core.instrument.Gauge.builder("kelas_sse_connections", this, PushHub::openConnections)
+                .description("Open SSE streams on this replica").register(metrics);
     }
 
     void stop(@Observes ShutdownEvent event) {
@@ -84,7 +100,12 @@ public class PushHub {
      */
     public void publish(NotificationView notification) {
         try {
-            nats.connection().publish(Subjects.push(notification.tenantId(), notification.userId()),
+            Headers headers = new Headers();
+            String traceparent = Tracing.currentTraceparent();
+            if (traceparent != null) {
+                headers.put("traceparent", traceparent);
+            }
+            nats.connection().publish(Subjects.push(notification.tenantId(), notification.userId()), headers,
                     json.writeValueAsBytes(notification));
         } catch (Exception e) {
             throw new IllegalStateException("Cannot publish push for notification " + notification.id(), e);
