@@ -23,7 +23,8 @@ public class TracingSwitch implements ConfigSourceFactory {
                 "kelas-tracing-switch", 1));
     }
 
+    /** Set by a user (environment, system property, a properties file): not the extension's built-in default. */
     private static boolean isSet(ConfigValue value) {
-        return value != null && value.getValue() != null && !value.getValue().isBlank();
+        return value != null && value.getValue() != null && !value.getValue().isBlank() && value.getConfigSourceOrdinal() > 0;
     }
 }
