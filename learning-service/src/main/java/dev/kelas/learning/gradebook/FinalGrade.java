@@ -169,10 +169,10 @@ public final class FinalGrade {
         byComponent.forEach((componentId, counted) -> {
             ComponentRule rule = ruleById.get(componentId);
             int drop = rule == null ? 0 : Math.min(Math.max(rule.dropLowest(), 0), Math.max(counted.size() - 1, 0));
-            List<Item> lowestFirst = new ArrayList<>(counted);
-            lowestFirst.sort(Comparator.comparing(Item::percent).thenComparing(Item::assignmentId));
-            lowestFirst.subList(0, drop).forEach(item -> dropped.add(item.assignmentId()));
-            List<BigDecimal> kept = lowestFirst.subList(drop, lowestFirst.size()).stream().map(Item::percent).toList();
+            List<Scored> lowestFirst = new ArrayList<>(counted.stream().map(item -> new Scored(item, item.percent())).toList());
+            lowestFirst.sort(Comparator.comparing(Scored::percent).thenComparing(s -> s.item().assignmentId()));
+            lowestFirst.subList(0, drop).forEach(s -> dropped.add(s.item().assignmentId()));
+            List<BigDecimal> kept = lowestFirst.subList(drop, lowestFirst.size()).stream().map(Scored::percent).toList();
             if (!kept.isEmpty()) {
                 keptPercents.put(componentId, kept);
             }
@@ -193,6 +193,10 @@ public final class FinalGrade {
         return new Result(round2(finalPercent), componentPercents.entrySet().stream()
                 .collect(Collectors.toMap(Map.Entry::getKey, e -> round2(e.getValue()), (a, b) -> a, LinkedHashMap::new)),
                 Collections.unmodifiableSet(dropped));
+    }
+
+    /** An item with its percentage, computed once. */
+    private record Scored(Item item, BigDecimal percent) {
     }
 
     private static BigDecimal weighted(Map<UUID, BigDecimal> componentPercents, Map<UUID, ComponentRule> rules) {

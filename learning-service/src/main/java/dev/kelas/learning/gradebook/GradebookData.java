@@ -39,9 +39,9 @@ public final class GradebookData {
     private final Map<UUID, List<Assignment>> assignmentsByClass;
     private final Map<UUID, List<Enrollment>> enrollmentsByClass;
     private final Map<UUID, Member> members;
-    private final Map<String, Grade> grades;
+    private final Map<Pair, Grade> grades;
     private final Set<SubmittedWork> submitted;
-    private final Map<String, GradeConfig> configs;
+    private final Map<Pair, GradeConfig> configs;
     private final Map<UUID, List<GradeConfigComponent>> configComponents;
     private final Map<UUID, GradeComponent> components;
     private final Map<UUID, Subject> subjects;
@@ -212,7 +212,11 @@ public final class GradebookData {
         return component == null ? Integer.MAX_VALUE : component.position;
     }
 
-    private static String key(UUID a, UUID b) {
-        return a + "/" + b;
+    private static Pair key(UUID a, UUID b) {
+        return new Pair(a, b);
+    }
+
+    /** A map key of two ids. */
+    private record Pair(UUID first, UUID second) {
     }
 }

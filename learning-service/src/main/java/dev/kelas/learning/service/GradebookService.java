@@ -44,6 +44,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import org.hibernate.FlushMode;
 
 /**
  * The gradebook: each class's configuration per subject and its finalization, the class gradebook,
@@ -113,7 +114,7 @@ public class GradebookService {
      */
     @WithSession
     public Uni<ClassGradebook> classGradebook(Caller caller, UUID classId) {
-        return access.managedClass(caller, classId)
+        return readOnly().chain(() -> access.managedClass(caller, classId))
                 .chain(schoolClass -> load(caller.tenantId(), List.of(schoolClass), null)
                         .map(data -> gradebook(data, schoolClass, Instant.now())));
     }
@@ -233,7 +234,7 @@ public class GradebookService {
     @WithSession
     public Uni<List<StudentGrade>> studentGrades(Caller caller, UUID studentId, UUID classId) {
         UUID tenantId = caller.tenantId();
-        return student(tenantId, studentId).chain(student -> Enrollment.listForStudent(tenantId, studentId))
+        return readOnly().chain(() -> student(tenantId, studentId)).chain(student -> Enrollment.listForStudent(tenantId, studentId))
                 .map(enrollments -> enrollments.stream().map(e -> e.classId)
                         .filter(id -> classId == null || id.equals(classId)).collect(Collectors.toCollection(LinkedHashSet::new)))
                 .chain(classIds -> SchoolClass.listInTenant(tenantId, classIds))
@@ -273,7 +274,7 @@ public class GradebookService {
     public Uni<ReportCard> reportCard(Caller caller, UUID studentId, UUID termId) {
         UUID tenantId = caller.tenantId();
         Uni<Term> term = termId != null ? Term.findInTenant(tenantId, termId) : Term.active(tenantId);
-        return student(tenantId, studentId).chain(student -> term.chain(found -> {
+        return readOnly().chain(() -> student(tenantId, studentId)).chain(student -> term.chain(found -> {
             if (found == null) {
                 throw new NotFoundException("term", termId == null ? "(active)" : termId);
             }
@@ -344,6 +345,17 @@ public class GradebookService {
         return new GradeReport(gradebook.schoolClass(), subjects, assignments);
     }
 
+    /**
+     * Makes the current session read-only without auto-flush: the gradebook loads thousands of rows, and
+     * dirty-checking them before every later query would cost more than the queries.
+     */
+    private static Uni<Void> readOnly() {
+        return Panache.getSession().invoke(session -> {
+            session.setDefaultReadOnly(true);
+            session.setFlushMode(FlushMode.MANUAL);
+        }).replaceWithVoid();
+    }
+
     /** Loads the gradebook data of these classes, of one student only when {@code studentId} is set. */
     private static Uni<GradebookData> load(UUID tenantId, Collection<SchoolClass> classes, UUID studentId) {
         List<UUID> classIds = classes.stream().map(c -> c.id).toList();
@@ -355,7 +367,7 @@ public class GradebookService {
             Uni<List<Grade>> grades = studentId == null ? Grade.listForAssignments(assignmentIds)
                     : Grade.listForStudent(studentId, assignmentIds);
             return enrollments.chain(es -> Member.listInTenant(tenantId, es.stream().map(e -> e.studentId).collect(Collectors.toSet()))
-                    .chain(members -> grades.chain(gs -> SubmittedWork.forAssignments(assignmentIds)
+                    .chain(members -> SubmittedWork.forAssignments(assignmentIds)
                             .chain(submitted -> GradeConfig.listForClasses(classIds).chain(configs -> {
                                 Set<UUID> subjectIds = new HashSet<>();
                                 assignments.stream().map(a -> a.subjectId).filter(Objects::nonNull).forEach(subjectIds::add);
@@ -363,10 +375,10 @@ public class GradebookService {
                                 return GradeConfigComponent.listForConfigs(configs.stream().map(c -> c.id).toList())
                                         .chain(configComponents -> GradeComponent.listForSubjects(subjectIds)
                                                 .chain(components -> Subject.listInTenant(tenantId, subjectIds)
-                                                        .map(subjects -> new GradebookData(List.copyOf(classes), assignments, es,
-                                                                members, gs, submitted, configs, configComponents, components,
-                                                                subjects))));
-                            })))));
+                                                        .chain(subjects -> grades.map(gs -> new GradebookData(List.copyOf(classes),
+                                                                assignments, es, members, gs, submitted, configs, configComponents,
+                                                                components, subjects)))));
+                            }))));
         });
     }
 
