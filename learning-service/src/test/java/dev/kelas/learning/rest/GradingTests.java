@@ -48,12 +48,11 @@ class GradingTests {
     void setUp() {
         school = TestSchool.create();
         school.createTerm("2026/2027", 1, true);
-        teacher = school.user(Role.TEACHER, "Greta Grader");
-        List<Person> students = school.users(Role.STUDENT, List.of("Ann Able", "Bo Best"));
-        student = students.get(0);
-        classmate = students.get(1);
-        classId = school.createClass(teacher, "Grading");
-        school.enroll(teacher, classId, student, classmate);
+        TestSchool.Classroom classroom = school.classroom("Greta Grader", "Grading", "Ann Able", "Bo Best");
+        teacher = classroom.teacher();
+        student = classroom.students().get(0);
+        classmate = classroom.students().get(1);
+        classId = classroom.classId();
     }
 
     @Test

@@ -39,10 +39,10 @@ class LabGradeTests {
     @BeforeEach
     void setUp() {
         school = TestSchool.create();
-        teacher = school.user(Role.TEACHER, "Lab Teacher");
-        student = school.user(Role.STUDENT, "Code Student");
-        classId = school.createClass(teacher, "Lab");
-        school.enroll(teacher, classId, student);
+        TestSchool.Classroom classroom = school.classroom("Lab Teacher", "Lab", "Code Student");
+        teacher = classroom.teacher();
+        student = classroom.students().get(0);
+        classId = classroom.classId();
     }
 
     @Test

@@ -41,12 +41,11 @@ class SubmissionTests {
     @BeforeEach
     void setUp() {
         school = TestSchool.create();
-        teacher = school.user(Role.TEACHER, "Tia Rules");
-        List<Person> students = school.users(Role.STUDENT, List.of("Lia Late", "Cal Classmate"));
-        student = students.get(0);
-        classmate = students.get(1);
-        classId = school.createClass(teacher, "Rules");
-        school.enroll(teacher, classId, student, classmate);
+        TestSchool.Classroom classroom = school.classroom("Tia Rules", "Rules", "Lia Late", "Cal Classmate");
+        teacher = classroom.teacher();
+        student = classroom.students().get(0);
+        classmate = classroom.students().get(1);
+        classId = classroom.classId();
     }
 
     @Test

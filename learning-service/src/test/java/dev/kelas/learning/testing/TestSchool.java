@@ -121,6 +121,19 @@ public final class TestSchool {
                 .post("/api/v1/classes/" + classId + "/enrollments/bulk").then().statusCode(201);
     }
 
+    /** A class with its teacher and enrolled students. */
+    public record Classroom(String classId, Person teacher, List<Person> students) {
+    }
+
+    /** A teacher's class (in the active term, if any) with these students enrolled. */
+    public Classroom classroom(String teacherName, String className, String... studentNames) {
+        Person teacher = user(Role.TEACHER, teacherName);
+        List<Person> students = users(Role.STUDENT, List.of(studentNames));
+        String classId = createClass(teacher, className);
+        enroll(teacher, classId, students.toArray(Person[]::new));
+        return new Classroom(classId, teacher, students);
+    }
+
     /** Creates a published assignment from these fields (title, kind, points, dueAt are filled if absent). */
     public String createAssignment(Person teacher, String classId, Map<String, Object> fields) {
         Map<String, Object> body = new java.util.HashMap<>(Map.of("title", "Work", "kind", "ESSAY", "points", 10,
