@@ -23,7 +23,10 @@ import java.util.concurrent.TimeUnit;
  * separate processes on free ports. Started once per test JVM and stopped when it exits.
  *
  * <p>Environment: {@code KELAS_DB_HOST}/{@code KELAS_DB_PORT}/{@code KELAS_DB_USER} (defaults
- * 127.0.0.1, 5432, postgres) and {@code KELAS_NATS_SERVER} (default /usr/sbin/nats-server).
+ * 127.0.0.1, 5432, postgres) and {@code KELAS_NATS_SERVER} (default /usr/sbin/nats-server). Two runs on one
+ * machine at once need their own {@code KELAS_E2E_DB_PREFIX} (default {@code kelas_e2e}: databases
+ * {@code <prefix>_auth} …) and {@code KELAS_E2E_SLOT_UID_BASE} (default 62000; each run's sandboxes use 200 uids
+ * from there), or they drop each other's databases and kill each other's sandboxed programs.
  */
 public final class KelasSystem {
     /** auth-service's operator token in these tests (key rotation). */
@@ -39,6 +42,7 @@ public final class KelasSystem {
     private final String dbHost = env("KELAS_DB_HOST", "127.0.0.1");
     private final String dbPort = env("KELAS_DB_PORT", "5432");
     private final String dbUser = env("KELAS_DB_USER", "postgres");
+    private static final int SLOT_UID_BASE = Integer.parseInt(env("KELAS_E2E_SLOT_UID_BASE", "62000"));
     private Process nats;
     private int natsPort;
     private TraceCollector traces;
@@ -119,7 +123,7 @@ public final class KelasSystem {
             ports.put(service, freePort());
         }
         for (String service : SERVICES) {
-            launch(service, service, ports.get(service), 62000);
+            launch(service, service, ports.get(service), SLOT_UID_BASE);
         }
         for (String service : SERVICES) {
             awaitReady(service, Duration.ofSeconds(120));
@@ -128,7 +132,7 @@ public final class KelasSystem {
 
     /**
      * Starts one more lab-service process on a free port, sharing the database and NATS: a grader-only
-     * replica ({@code KELAS_LAB_API_ENABLED=false}), as Kubernetes runs them. Its sandbox uids start at 62100.
+     * replica ({@code KELAS_LAB_API_ENABLED=false}), as Kubernetes runs them. Its sandbox uids start 100 above the first's.
      *
      * @return its name, for {@link #url}, {@link #kill} and {@link #alive}
      */
@@ -136,15 +140,15 @@ public final class KelasSystem {
         String name = "lab-service-2";
         if (!processes.containsKey(name)) {
             ports.put(name, freePort());
-            launch(name, "lab-service", ports.get(name), 62100);
+            launch(name, "lab-service", ports.get(name), SLOT_UID_BASE + 100);
             awaitReady(name, Duration.ofSeconds(120));
         }
         return name;
     }
 
-    /** The first sandbox uid of an instance: the main lab-service's runs use 62000 and up, the second's 62100. */
+    /** The first sandbox uid of an instance: the main lab-service's runs use the base and up, the second's base + 100. */
     public int slotUidBase(String instance) {
-        return instance.equals("lab-service") ? 62000 : 62100;
+        return instance.equals("lab-service") ? SLOT_UID_BASE : SLOT_UID_BASE + 100;
     }
 
     /** Whether an instance has a sandboxed process running now, by the uid range of its runs (as root). */

@@ -18,7 +18,13 @@ public final class Subjects {
 
     public static final String LEARNING_ENROLLMENT_CREATED = "kelas.learning.enrollment.created";
     public static final String LEARNING_ASSIGNMENT_PUBLISHED = "kelas.learning.assignment.published";
+    /** A student moved to another class mid-term; the old enrollment ends, its grades stay (also sends enrollment.created). */
+    public static final String LEARNING_ENROLLMENT_TRANSFERRED = "kelas.learning.enrollment.transferred";
+    public static final String LEARNING_ENROLLMENT_WITHDRAWN = "kelas.learning.enrollment.withdrawn";
+    public static final String LEARNING_SUBMISSION_RECEIVED = "kelas.learning.submission.received";
     public static final String LEARNING_GRADE_RECORDED = "kelas.learning.grade.recorded";
+    /** A grade became visible to its student (the assignment's grades were released). */
+    public static final String LEARNING_GRADE_RELEASED = "kelas.learning.grade.released";
 
     public static final String LAB_SUBMISSION_CREATED = "kelas.lab.submission.created";
     public static final String LAB_SUBMISSION_GRADED = "kelas.lab.submission.graded";

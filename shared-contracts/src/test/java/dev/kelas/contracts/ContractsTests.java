@@ -45,6 +45,18 @@ class ContractsTests {
     }
 
     @Test
+    void shouldReadSubmissionGradedFromProducersWithoutSubmittedAt() throws Exception {
+        String old = """
+                {"submissionId":"%s","taskId":"%s","assignmentId":"%s","classId":"%s","studentId":"%s",
+                 "verdict":"ACCEPTED","score":3,"maxScore":4,"tests":["ACCEPTED"],"occurredAt":"2026-11-24T10:00:00Z"}"""
+                .formatted(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
+        SubmissionGraded read = JSON.readValue(old, SubmissionGraded.class);
+        assertEquals(Instant.parse("2026-11-24T10:00:00Z"), read.occurredAt());
+        assertEquals(null, read.submittedAt());
+        assertEquals(0, new BigDecimal("3").compareTo(read.score()));
+    }
+
+    @Test
     void shouldNameEverySubjectKelasDomainEntityEvent() throws Exception {
         for (Field field : Subjects.class.getFields()) {
             if (Modifier.isStatic(field.getModifiers()) && field.getType() == String.class && !field.getName().endsWith("_PREFIX")) {

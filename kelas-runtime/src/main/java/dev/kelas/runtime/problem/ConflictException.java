@@ -8,4 +8,13 @@ public class ConflictException extends KelasException {
     public ConflictException(String detail) {
         super(409, ErrorCode.CONFLICT, detail, List.of());
     }
+
+    /**
+     * A conflict with each clash listed, e.g. every slot a timetable entry double-books.
+     *
+     * @param conflicts one entry per clash: the field of the request that clashes and what it clashes with
+     */
+    public ConflictException(String detail, List<FieldError> conflicts) {
+        super(409, ErrorCode.CONFLICT, detail, conflicts);
+    }
 }

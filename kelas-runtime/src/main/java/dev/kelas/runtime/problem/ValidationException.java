@@ -12,4 +12,13 @@ public class ValidationException extends KelasException {
     public ValidationException(String field, String message) {
         super(422, ErrorCode.VALIDATION_ERROR, message, List.of(new FieldError(field, message)));
     }
+
+    /**
+     * Several invalid fields at once (a batch is checked whole before anything is written).
+     *
+     * @param errors at least one
+     */
+    public ValidationException(String detail, List<FieldError> errors) {
+        super(422, ErrorCode.VALIDATION_ERROR, detail, errors);
+    }
 }

@@ -99,7 +99,8 @@ public class GradingService {
                             .chain(() -> TestResult.persist(results))
                             .chain(() -> outbox.record(job.tenantId(), "submission", submission.id, Subjects.LAB_SUBMISSION_GRADED,
                                     new SubmissionGraded(submission.id, job.taskId(), job.assignmentId(), job.classId(),
-                                            job.studentId(), submission.verdict, score, maxScore, verdicts, submission.gradedAt)))
+                                            job.studentId(), submission.verdict, score, maxScore, verdicts, submission.gradedAt,
+                                            submission.createdAt)))
                             .replaceWithVoid();
                 }));
     }

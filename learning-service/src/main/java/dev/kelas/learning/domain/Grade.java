@@ -11,9 +11,18 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
-/** A student's score on one assignment. */
+/**
+ * A student's grade on one assignment. {@code rawScore} is what the work earned; {@code score} is what
+ * counts after the late penalty ({@code rawScore * (100 - latePenaltyPercent) / 100}, two decimals, half up).
+ * An excused grade counts for nothing (score 0, left out of the final grade).
+ */
 @Entity
 public class Grade extends PanacheEntityBase {
+    /** Source of a grade set by a lab grader's verdict. */
+    public static final String LAB = "LAB";
+    /** Source of a grade set by a teacher. */
+    public static final String TEACHER = "TEACHER";
+
     @Id
     public UUID id;
     @Column(name = "tenant_id")
@@ -22,15 +31,27 @@ public class Grade extends PanacheEntityBase {
     public UUID assignmentId;
     @Column(name = "student_id")
     public UUID studentId;
-    /** Points scored, 0 to {@code maxScore}. */
+    /** Points that count, 0 to {@code maxScore}. */
     public BigDecimal score;
     @Column(name = "max_score")
     public BigDecimal maxScore;
+    /** Points before the late penalty. */
+    @Column(name = "raw_score")
+    public BigDecimal rawScore;
+    @Column(name = "late_penalty_percent")
+    public BigDecimal latePenaltyPercent;
+    public boolean excused;
+    public String feedback;
     /** {@code LAB} when a grader's verdict set it, {@code TEACHER} otherwise. */
     public String source;
     /** The lab submission that produced a LAB grade. */
     @Column(name = "source_ref")
     public UUID sourceRef;
+    /** The submission a teacher graded, or null. */
+    @Column(name = "submission_id")
+    public UUID submissionId;
+    @Column(name = "graded_by")
+    public UUID gradedBy;
     @Column(name = "recorded_at")
     public Instant recordedAt;
 
@@ -42,5 +63,11 @@ public class Grade extends PanacheEntityBase {
     /** All grades on these assignments. */
     public static Uni<List<Grade>> listForAssignments(Collection<UUID> assignmentIds) {
         return assignmentIds.isEmpty() ? Uni.createFrom().item(List.of()) : list("assignmentId in ?1", assignmentIds);
+    }
+
+    /** One student's grades on these assignments. */
+    public static Uni<List<Grade>> listForStudent(UUID studentId, Collection<UUID> assignmentIds) {
+        return assignmentIds.isEmpty() ? Uni.createFrom().item(List.of())
+                : list("studentId = ?1 and assignmentId in ?2", studentId, assignmentIds);
     }
 }

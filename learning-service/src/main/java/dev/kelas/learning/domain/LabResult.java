@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 
 /** The latest verdict of one lab submission, its score already scaled to the assignment's points. */
@@ -27,10 +28,17 @@ public class LabResult extends PanacheEntityBase {
     public BigDecimal score;
     @Column(name = "graded_at")
     public Instant gradedAt;
+    /** When the student submitted it; null when the grader's event did not say. */
+    @Column(name = "submitted_at")
+    public Instant submittedAt;
 
-    /** The best current score of a student on an assignment, or null without any result. */
-    public static Uni<BigDecimal> bestScore(UUID assignmentId, UUID studentId) {
-        return find("select max(r.score) from LabResult r where r.assignmentId = ?1 and r.studentId = ?2", assignmentId, studentId)
-                .project(BigDecimal.class).firstResult();
+    /** Every current result of a student on an assignment, one per lab submission. */
+    public static Uni<List<LabResult>> results(UUID assignmentId, UUID studentId) {
+        return list("assignmentId = ?1 and studentId = ?2", assignmentId, studentId);
+    }
+
+    /** When the attempt was made: its submission time, or its grading time where that is unknown. */
+    public Instant attemptedAt() {
+        return submittedAt != null ? submittedAt : gradedAt;
     }
 }

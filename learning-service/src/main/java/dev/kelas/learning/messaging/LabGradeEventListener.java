@@ -2,7 +2,7 @@ package dev.kelas.learning.messaging;
 
 import dev.kelas.contracts.Subjects;
 import dev.kelas.contracts.events.SubmissionGraded;
-import dev.kelas.learning.service.GradebookService;
+import dev.kelas.learning.service.GradingService;
 import dev.kelas.runtime.messaging.ConsumerSpec;
 import dev.kelas.runtime.messaging.IncomingEvent;
 import dev.kelas.runtime.messaging.JetStreamConsumers;
@@ -17,11 +17,11 @@ public class LabGradeEventListener {
     static final String CONSUMER = "learning-lab-grades";
 
     private final JetStreamConsumers consumers;
-    private final GradebookService gradebook;
+    private final GradingService grading;
 
-    public LabGradeEventListener(JetStreamConsumers consumers, GradebookService gradebook) {
+    public LabGradeEventListener(JetStreamConsumers consumers, GradingService grading) {
         this.consumers = consumers;
-        this.gradebook = gradebook;
+        this.grading = grading;
     }
 
     void start(@Observes StartupEvent event) {
@@ -30,6 +30,6 @@ public class LabGradeEventListener {
 
     void onSubmissionGraded(IncomingEvent event) {
         SubmissionGraded graded = event.data(SubmissionGraded.class);
-        Reactive.await(() -> gradebook.recordLabGrade(CONSUMER, event.id(), event.tenantId(), graded));
+        Reactive.await(() -> grading.recordLabGrade(CONSUMER, event.id(), event.tenantId(), graded));
     }
 }

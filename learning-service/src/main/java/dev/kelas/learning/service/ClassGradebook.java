@@ -1,27 +1,35 @@
 package dev.kelas.learning.service;
 
 import dev.kelas.learning.domain.Assignment;
+import dev.kelas.learning.domain.Member;
+import dev.kelas.learning.domain.SchoolClass;
+import dev.kelas.learning.gradebook.GradebookData.Cell;
+import dev.kelas.learning.gradebook.GradebookData.Membership;
+import dev.kelas.learning.gradebook.GradebookData.SubjectGrade;
+import dev.kelas.learning.gradebook.GradebookData.SubjectInfo;
 import java.math.BigDecimal;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
- * A class's gradebook: its assignments and one row per enrolled student.
+ * A class's gradebook: its published assignments as columns, its subjects with their configuration, and
+ * one row per student ever enrolled (transferred and withdrawn students keep their row and grades).
  *
  * @param assignments the columns, in due order
- * @param rows        one per enrolled student, in enrollment order
+ * @param rows        one per student, in order of first enrollment
  */
-public record ClassGradebook(UUID classId, String className, List<Assignment> assignments, List<Row> rows) {
+public record ClassGradebook(SchoolClass schoolClass, List<Assignment> assignments, List<SubjectInfo> subjects,
+                             List<Row> rows) {
 
     /**
      * One student's grades.
      *
-     * @param scores     assignment id to points scored; assignments without a grade are absent
-     * @param totalScore sum of the scores, in points
-     * @param totalMax   sum of the points of all the class's assignments
+     * @param member        the student, or null while unknown here
+     * @param cells         one per assignment, in column order
+     * @param totalScore    sum of the scores that count (after late penalties; excused ones left out), in points
+     * @param totalMax      sum of the points of all the columns
+     * @param subjectGrades per subject of {@code subjects}, then one with a null subject id for assignments without a subject
      */
-    public record Row(UUID studentId, String name, String email, Map<UUID, BigDecimal> scores, BigDecimal totalScore,
-                      BigDecimal totalMax) {
+    public record Row(Membership membership, Member member, List<Cell> cells, BigDecimal totalScore, BigDecimal totalMax,
+                      List<SubjectGrade> subjectGrades) {
     }
 }

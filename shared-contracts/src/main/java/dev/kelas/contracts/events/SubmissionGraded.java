@@ -9,11 +9,19 @@ import java.util.UUID;
 /**
  * A grader finished a code submission. Subject {@code kelas.lab.submission.graded}.
  *
- * @param score    points earned (sum of the points of accepted tests)
- * @param maxScore points available (sum of all tests' points)
- * @param tests    verdict per test case, in test order (no test data: hidden tests stay hidden)
+ * @param score       points earned (sum of the points of accepted tests)
+ * @param maxScore    points available (sum of all tests' points)
+ * @param tests       verdict per test case, in test order (no test data: hidden tests stay hidden)
+ * @param occurredAt  when it was graded (a regrade grades again)
+ * @param submittedAt when the student submitted it; null from producers older than this field
  */
 public record SubmissionGraded(UUID submissionId, UUID taskId, UUID assignmentId, UUID classId, UUID studentId,
                                Verdict verdict, BigDecimal score, BigDecimal maxScore, List<Verdict> tests,
-                               Instant occurredAt) {
+                               Instant occurredAt, Instant submittedAt) {
+
+    /** The event without {@code submittedAt}, as producers before that field wrote it. */
+    public SubmissionGraded(UUID submissionId, UUID taskId, UUID assignmentId, UUID classId, UUID studentId,
+                            Verdict verdict, BigDecimal score, BigDecimal maxScore, List<Verdict> tests, Instant occurredAt) {
+        this(submissionId, taskId, assignmentId, classId, studentId, verdict, score, maxScore, tests, occurredAt, null);
+    }
 }

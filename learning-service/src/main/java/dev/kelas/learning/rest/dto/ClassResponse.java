@@ -4,9 +4,11 @@ import dev.kelas.learning.domain.SchoolClass;
 import java.time.Instant;
 import java.util.UUID;
 
-/** A class as the API shows it. */
-public record ClassResponse(UUID id, String name, String code, UUID teacherId, Instant createdAt) {
+/** A class as the API shows it; {@code teacherId} is its homeroom teacher. */
+public record ClassResponse(UUID id, String name, String code, UUID teacherId, UUID termId, Integer gradeLevel,
+                            Instant createdAt) {
     public static ClassResponse of(SchoolClass c) {
-        return new ClassResponse(c.id, c.name, c.code, c.teacherId, c.createdAt);
+        return new ClassResponse(c.id, c.name, c.code, c.teacherId, c.termId,
+                c.gradeLevel == null ? null : c.gradeLevel.intValue(), c.createdAt);
     }
 }

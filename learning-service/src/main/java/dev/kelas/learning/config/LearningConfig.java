@@ -1,0 +1,59 @@
+package dev.kelas.learning.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.util.List;
+import java.util.Optional;
+
+/** learning-service's settings ({@code kelas.learning.*}); README's Configuration table lists each key. */
+@ConfigMapping(prefix = "kelas.learning")
+public interface LearningConfig {
+    /** Rules for uploaded files. */
+    Uploads uploads();
+
+    /** Where uploaded files are kept. */
+    Storage storage();
+
+    /** Upload limits. */
+    interface Uploads {
+        /** Largest accepted file, in bytes (10 MiB). */
+        @WithDefault("10485760")
+        long maxFileBytes();
+
+        /** Content types a FILE submission may have; anything else answers 422. */
+        @WithDefault("application/pdf,image/png,image/jpeg,text/plain,application/zip,"
+                + "application/vnd.openxmlformats-officedocument.wordprocessingml.document")
+        List<String> allowedTypes();
+    }
+
+    /** File storage selection and its settings. */
+    interface Storage {
+        /** {@code filesystem} (default) or {@code s3}. */
+        @WithDefault("filesystem")
+        String kind();
+
+        /** Directory of the filesystem storage. */
+        @WithDefault("/var/lib/kelas/learning-files")
+        String root();
+
+        /** S3-compatible object storage. */
+        S3 s3();
+    }
+
+    /** An S3-compatible bucket (AWS S3, MinIO, Ceph RGW), addressed path-style. */
+    interface S3 {
+        /** E.g. {@code https://s3.eu-central-1.amazonaws.com} or {@code http://minio:9000}. */
+        Optional<String> endpoint();
+
+        @WithDefault("us-east-1")
+        String region();
+
+        Optional<String> bucket();
+
+        /** Access key id (a secret: environment only). */
+        Optional<String> accessKey();
+
+        /** Secret access key (a secret: environment only). */
+        Optional<String> secretKey();
+    }
+}
