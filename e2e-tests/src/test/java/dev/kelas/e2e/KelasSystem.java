@@ -23,10 +23,9 @@ import java.util.concurrent.TimeUnit;
  * separate processes on free ports. Started once per test JVM and stopped when it exits.
  *
  * <p>Environment: {@code KELAS_DB_HOST}/{@code KELAS_DB_PORT}/{@code KELAS_DB_USER} (defaults
- * 127.0.0.1, 5432, postgres) and {@code KELAS_NATS_SERVER} (default /usr/sbin/nats-server). Two runs on one
- * machine at once need their own {@code KELAS_E2E_DB_PREFIX} (default {@code kelas_e2e}: databases
- * {@code <prefix>_auth} …) and {@code KELAS_E2E_SLOT_UID_BASE} (default 62000; each run's sandboxes use 200 uids
- * from there), or they drop each other's databases and kill each other's sandboxed programs.
+ * 127.0.0.1, 5432, postgres) and {@code KELAS_NATS_SERVER} (default /usr/sbin/nats-server). Runs side by side
+ * on one machine keep apart: databases are named per run ({@code kelas_e2e_<pid>_<service>}) and each run's
+ * sandboxes use 200 uids from {@code KELAS_E2E_SLOT_UID_BASE} (default 62000 + 200 × (pid mod 40)).
  */
 public final class KelasSystem {
     /** auth-service's operator token in these tests (key rotation). */
@@ -42,7 +41,8 @@ public final class KelasSystem {
     private final String dbHost = env("KELAS_DB_HOST", "127.0.0.1");
     private final String dbPort = env("KELAS_DB_PORT", "5432");
     private final String dbUser = env("KELAS_DB_USER", "postgres");
-    private static final int SLOT_UID_BASE = Integer.parseInt(env("KELAS_E2E_SLOT_UID_BASE", "62000"));
+    private static final int SLOT_UID_BASE = Integer.parseInt(env("KELAS_E2E_SLOT_UID_BASE",
+            String.valueOf(62000 + 200 * (ProcessHandle.current().pid() % 40))));
     private Process nats;
     private int natsPort;
     private TraceCollector traces;
