@@ -28,6 +28,9 @@ public final class Subjects {
     /** Prefix of core-NATS live push subjects between notification replicas: {@code kelas.push.<tenant>.<user>}. */
     public static final String PUSH_PREFIX = "kelas.push.";
 
+    /** Prefix of core-NATS chat subjects between notification replicas: {@code kelas.chat.<tenant>.<room>}. */
+    public static final String CHAT_PREFIX = "kelas.chat.";
+
     /** The dead-letter subject of one durable consumer. */
     public static String deadLetter(String consumer) {
         return DLQ_PREFIX + consumer;
@@ -36,6 +39,11 @@ public final class Subjects {
     /** The core-NATS subject that carries live notifications for one user. */
     public static String push(java.util.UUID tenantId, java.util.UUID userId) {
         return PUSH_PREFIX + tenantId + "." + userId;
+    }
+
+    /** The core-NATS subject that carries one chat room's messages, deletions, typing and presence. */
+    public static String chat(java.util.UUID tenantId, java.util.UUID roomId) {
+        return CHAT_PREFIX + tenantId + "." + roomId;
     }
 
     /** The JetStream streams Kelas uses, each with the one subject filter it captures. */

@@ -72,8 +72,7 @@ public class ClassService {
     @WithTransaction
     public Uni<Enrollment> enrollStudent(Caller caller, UUID classId, UUID studentId) {
         UUID tenantId = caller.tenantId();
-        return access.managedClass(caller, classId)
-                .chain(schoolClass -> Member.findInTenant(tenantId, studentId))
+        return access.managedClass(caller, classId).chain(schoolClass -> Member.findInTenant(tenantId, studentId)
                 .chain(member -> {
                     if (member == null || member.role != Role.STUDENT) {
                         throw new ValidationException("studentId", "No student with this id in your school");
@@ -92,8 +91,9 @@ public class ClassService {
                     enrollment.createdAt = Instant.now();
                     return enrollment.<Enrollment>persist()
                             .call(() -> outbox.record(tenantId, "enrollment", enrollment.id, Subjects.LEARNING_ENROLLMENT_CREATED,
-                                    new EnrollmentCreated(enrollment.id, classId, studentId, enrollment.createdAt)));
-                });
+                                    new EnrollmentCreated(enrollment.id, classId, studentId, enrollment.createdAt,
+                                            schoolClass.teacherId)));
+                }));
     }
 
     /** Creates and publishes an assignment in a class the caller manages. */
