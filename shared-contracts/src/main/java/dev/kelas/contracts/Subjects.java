@@ -19,6 +19,7 @@ public final class Subjects {
     public static final String LEARNING_ENROLLMENT_CREATED = "kelas.learning.enrollment.created";
     public static final String LEARNING_ASSIGNMENT_PUBLISHED = "kelas.learning.assignment.published";
     public static final String LEARNING_GRADE_RECORDED = "kelas.learning.grade.recorded";
+    public static final String LEARNING_ANNOUNCEMENT_PUBLISHED = "kelas.learning.announcement.published";
 
     public static final String LAB_SUBMISSION_CREATED = "kelas.lab.submission.created";
     public static final String LAB_SUBMISSION_GRADED = "kelas.lab.submission.graded";

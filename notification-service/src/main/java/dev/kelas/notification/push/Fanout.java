@@ -1,0 +1,35 @@
+package dev.kelas.notification.push;
+
+import dev.kelas.notification.mail.MailSender;
+import dev.kelas.notification.service.DeliveryService.Delivered;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+/** What happens after a delivery commits: its notifications go live on every replica and its mail goes out. */
+@ApplicationScoped
+public class Fanout {
+    private static final Logger LOG = Logger.getLogger(Fanout.class);
+
+    private final PushHub push;
+    private final MailSender mail;
+
+    public Fanout(PushHub push, MailSender mail) {
+        this.push = push;
+        this.mail = mail;
+    }
+
+    /** Pushes each stored notification and wakes the mail sender if mail was queued. */
+    public void afterCommit(Delivered delivered) {
+        for (NotificationView notification : delivered.notifications()) {
+            try {
+                push.publish(notification);
+            } catch (RuntimeException e) {
+                // Stored already: the client gets it on its next reconnect, or from the database in a gap fill.
+                LOG.warnf("Live push of notification %d failed: %s", notification.id(), e.getMessage());
+            }
+        }
+        if (delivered.mailsQueued() > 0) {
+            mail.wake();
+        }
+    }
+}
