@@ -30,6 +30,7 @@ public final class KelasSystem {
     public static final String OPERATOR_TOKEN = "e2e-operator-" + java.util.UUID.randomUUID();
     public static final List<String> SERVICES = List.of("auth-service", "learning-service", "lab-service", "notification-service");
     private static KelasSystem instance;
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final Path repoRoot = Path.of("..").toAbsolutePath().normalize();
     private final Path workDir = repoRoot.resolve("e2e-tests/target/e2e");
@@ -41,6 +42,10 @@ public final class KelasSystem {
     private final String dbUser = env("KELAS_DB_USER", "postgres");
     private Process nats;
     private int natsPort;
+    private io.nats.client.Connection publisher;
+    private Process smtp;
+    private int smtpPort;
+    private final Path mailbox = workDir.resolve("mailbox.jsonl");
 
     private KelasSystem() {
     }
@@ -94,12 +99,17 @@ public final class KelasSystem {
                 "-p", String.valueOf(natsPort), "-js", "-sd", natsStore.toString())
                 .redirectErrorStream(true).redirectOutput(workDir.resolve("nats.log").toFile()).start();
         awaitPort(natsPort, Duration.ofSeconds(15));
+        smtpPort = freePort();
+        Path sink = repoRoot.resolve("e2e-tests/src/test/resources/smtp_sink.py");
+        smtp = new ProcessBuilder(env("KELAS_PYTHON", "/usr/bin/python3"), sink.toString(), String.valueOf(smtpPort),
+                mailbox.toString()).redirectErrorStream(true).redirectOutput(workDir.resolve("smtp.log").toFile()).start();
+        awaitPort(smtpPort, Duration.ofSeconds(15));
         for (String service : SERVICES) {
             recreateDatabase(database(service));
             ports.put(service, freePort());
         }
         for (String service : SERVICES) {
-            launch(service, service, ports.get(service), 62000);
+            launch(service, service, ports.get(service), 62000, Map.of());
         }
         for (String service : SERVICES) {
             awaitReady(service, Duration.ofSeconds(120));
@@ -116,10 +126,82 @@ public final class KelasSystem {
         String name = "lab-service-2";
         if (!processes.containsKey(name)) {
             ports.put(name, freePort());
-            launch(name, "lab-service", ports.get(name), 62100);
+            launch(name, "lab-service", ports.get(name), 62100, Map.of("KELAS_LAB_API_ENABLED", "false"));
             awaitReady(name, Duration.ofSeconds(120));
         }
         return name;
+    }
+
+    /**
+     * Starts a second notification-service replica on a free port, sharing the database and NATS. It consumes
+     * no events ({@code KELAS_NOTIFICATION_CONSUMERS_ENABLED=false}), so whatever its clients get was handled by
+     * the first replica and crossed over core NATS. Its connections are cut off past {@value #SECOND_REPLICA_MAX_PENDING}
+     * frames in flight.
+     *
+     * @return its name, for {@link #url}
+     */
+    public synchronized String startSecondNotificationReplica() throws Exception {
+        String name = "notification-service-2";
+        if (!processes.containsKey(name)) {
+            ports.put(name, freePort());
+            launch(name, "notification-service", ports.get(name), 0, Map.of("KELAS_NOTIFICATION_CONSUMERS_ENABLED", "false",
+                    "KELAS_NOTIFICATION_MAX_PENDING_PER_CONNECTION", String.valueOf(SECOND_REPLICA_MAX_PENDING)));
+            awaitReady(name, Duration.ofSeconds(120));
+        }
+        return name;
+    }
+
+    /** Frames in flight after which the second notification replica drops a stalled connection. */
+    public static final int SECOND_REPLICA_MAX_PENDING = 16;
+
+    /** Every mail the loopback SMTP server accepted so far: {@code from}, {@code to}, {@code subject}, {@code text}. */
+    public List<Map<String, Object>> mails() {
+        try {
+            List<Map<String, Object>> mails = new ArrayList<>();
+            for (String line : Files.readAllLines(mailbox)) {
+                if (!line.isBlank()) {
+                    mails.add(JSON.readValue(line, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {
+                    }));
+                }
+            }
+            return mails;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the mailbox", e);
+        }
+    }
+
+    /**
+     * Publishes a CloudEvents event to JetStream as a producing service would (its outbox relay), with
+     * {@code Nats-Msg-Id} = event id; for events no service produces yet, and for volume.
+     *
+     * @return the event id
+     */
+    public java.util.UUID publishEvent(String subject, String tenantId, Object data) throws Exception {
+        java.util.UUID id = java.util.UUID.randomUUID();
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("specversion", "1.0");
+        envelope.put("id", id.toString());
+        envelope.put("source", "/kelas/e2e-tests");
+        envelope.put("type", subject);
+        envelope.put("subject", id.toString());
+        envelope.put("time", Instant.now().toString());
+        envelope.put("tenantid", tenantId);
+        envelope.put("datacontenttype", "application/json");
+        envelope.put("data", data);
+        synchronized (this) {
+            if (publisher == null) {
+                publisher = io.nats.client.Nats.connect("nats://127.0.0.1:" + natsPort);
+            }
+        }
+        publisher.jetStream().publish(io.nats.client.impl.NatsMessage.builder().subject(subject)
+                .headers(new io.nats.client.impl.Headers().put("Nats-Msg-Id", id.toString()))
+                .data(JSON.writeValueAsBytes(envelope)).build());
+        return id;
+    }
+
+    /** Runs SQL on a service's database (to age rows a test cannot wait months for). */
+    public void sql(String service, String statement) throws Exception {
+        psql(database(service), statement);
     }
 
     /** The first sandbox uid of an instance: the main lab-service's runs use 62000 and up, the second's 62100. */
@@ -140,7 +222,8 @@ public final class KelasSystem {
         awaitReady(instance, Duration.ofSeconds(120));
     }
 
-    private void launch(String instance, String module, int port, int slotUidBase) throws IOException {
+    private void launch(String instance, String module, int port, int slotUidBase, Map<String, String> extraEnvironment)
+            throws IOException {
         Path jar = repoRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run the tests through Maven's verify phase");
@@ -170,9 +253,16 @@ public final class KelasSystem {
         environment.put("KELAS_LAB_GRADER_ACK_WAIT", "PT5S");
         environment.put("KELAS_AUTH_OPERATOR_TOKEN", OPERATOR_TOKEN);
         environment.put("KELAS_AUTH_JWT_ACTIVATION_DELAY", "PT2S"); // a rotated key signs 2 s after it is published
-        if (!instance.equals(module)) {
-            environment.put("KELAS_LAB_API_ENABLED", "false"); // a grader-only replica, as on Kubernetes
-        }
+        // The mail channel talks to the loopback SMTP server; the jobs run every second or two, not daily.
+        environment.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+        environment.put("QUARKUS_MAILER_PORT", String.valueOf(smtpPort));
+        environment.put("QUARKUS_MAILER_START_TLS", "DISABLED");
+        environment.put("KELAS_NOTIFICATION_DIGEST_CRON", "*/2 * * * * ?");
+        environment.put("KELAS_NOTIFICATION_DUE_SOON_INTERVAL", "PT1S");
+        environment.put("KELAS_NOTIFICATION_RETENTION_INTERVAL", "PT1S");
+        environment.put("KELAS_NOTIFICATION_MAIL_POLL_INTERVAL", "PT1S");
+        environment.put("KELAS_NOTIFICATION_HEARTBEAT", "PT2S");
+        environment.putAll(extraEnvironment);
         builders.put(instance, builder);
         processes.put(instance, builder.start());
     }
@@ -190,6 +280,16 @@ public final class KelasSystem {
         }
         if (nats != null) {
             nats.destroy();
+        }
+        if (smtp != null) {
+            smtp.destroy();
+        }
+        if (publisher != null) {
+            try {
+                publisher.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -215,12 +315,12 @@ public final class KelasSystem {
     }
 
     private void recreateDatabase(String name) throws Exception {
-        psql("drop database if exists " + name + " with (force)");
-        psql("create database " + name);
+        psql("postgres", "drop database if exists " + name + " with (force)");
+        psql("postgres", "create database " + name);
     }
 
-    private void psql(String sql) throws Exception {
-        List<String> command = new ArrayList<>(List.of("psql", "-h", dbHost, "-p", dbPort, "-U", dbUser, "-d", "postgres",
+    private void psql(String database, String sql) throws Exception {
+        List<String> command = new ArrayList<>(List.of("psql", "-h", dbHost, "-p", dbPort, "-U", dbUser, "-d", database,
                 "-v", "ON_ERROR_STOP=1", "-qc", sql));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());

@@ -129,6 +129,24 @@ public final class School {
         return answer[0].then().statusCode(202).extract().path("id");
     }
 
+    /**
+     * Publishes {@code kelas.learning.grade.recorded} for a student, as learning-service does when a grade enters
+     * the gradebook, straight to JetStream; returns the event id.
+     */
+    public java.util.UUID publishGrade(Person student, String assignmentTitle) throws Exception {
+        Map<String, Object> grade = new java.util.LinkedHashMap<>();
+        grade.put("gradeId", UUID.randomUUID().toString());
+        grade.put("assignmentId", UUID.randomUUID().toString());
+        grade.put("classId", UUID.randomUUID().toString());
+        grade.put("studentId", student.id());
+        grade.put("assignmentTitle", assignmentTitle);
+        grade.put("score", 7);
+        grade.put("maxScore", 10);
+        grade.put("source", "TEACHER");
+        grade.put("occurredAt", Instant.now().toString());
+        return system.publishEvent("kelas.learning.grade.recorded", tenantId, grade);
+    }
+
     /** Polls a submission until it is GRADED or FAILED and returns it. */
     public Response awaitGraded(Person reader, String submissionId) {
         Response[] last = new Response[1];

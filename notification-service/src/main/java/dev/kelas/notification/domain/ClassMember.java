@@ -52,6 +52,13 @@ public final class ClassMember {
                 .map(roles -> roles.isEmpty() ? null : ClassRole.valueOf(roles.get(0)));
     }
 
+    /** Whether this school has a class with this id that anyone is known to belong to. */
+    public static Uni<Boolean> known(UUID tenantId, UUID classId) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select count(*) from class_member where tenant_id = ?1 and class_id = ?2", Long.class)
+                .setParameter(1, tenantId).setParameter(2, classId).getSingleResult()).map(n -> n > 0);
+    }
+
     /** The classes of this school a user belongs to. */
     public static Uni<List<UUID>> classesOf(UUID tenantId, UUID userId) {
         return Panache.getSession().chain(session -> session.createNativeQuery(
