@@ -55,11 +55,13 @@ create table notification_preference (
 
 -- Mail waiting to go out, written in the transaction that decided to send it; a sender claims rows,
 -- sends over SMTP and deletes them (at-least-once). A row that keeps failing is kept with failed_at.
+-- recipient null: the user's address from user_account at sending time (their registration event may
+-- arrive after the event that mails them).
 create table email_message (
     id              bigserial primary key,
     tenant_id       uuid        not null,
     user_id         uuid,
-    recipient       text        not null,
+    recipient       text,
     subject         text        not null,
     body            text        not null,
     created_at      timestamptz not null,

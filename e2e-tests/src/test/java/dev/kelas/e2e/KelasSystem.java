@@ -23,7 +23,9 @@ import java.util.concurrent.TimeUnit;
  * separate processes on free ports. Started once per test JVM and stopped when it exits.
  *
  * <p>Environment: {@code KELAS_DB_HOST}/{@code KELAS_DB_PORT}/{@code KELAS_DB_USER} (defaults
- * 127.0.0.1, 5432, postgres) and {@code KELAS_NATS_SERVER} (default /usr/sbin/nats-server).
+ * 127.0.0.1, 5432, postgres), {@code KELAS_E2E_DB_PREFIX} (default {@code kelas_e2e_}), {@code KELAS_NATS_SERVER}
+ * (default /usr/sbin/nats-server) and {@code KELAS_PYTHON} (default /usr/bin/python3, with Debian's
+ * python3-aiosmtpd: the loopback SMTP server notification-service mails to).
  */
 public final class KelasSystem {
     /** auth-service's operator token in these tests (key rotation). */
@@ -40,6 +42,8 @@ public final class KelasSystem {
     private final String dbHost = env("KELAS_DB_HOST", "127.0.0.1");
     private final String dbPort = env("KELAS_DB_PORT", "5432");
     private final String dbUser = env("KELAS_DB_USER", "postgres");
+    /** Databases are {@code <prefix>auth} and so on; set KELAS_E2E_DB_PREFIX to run beside another checkout's tests. */
+    private static final String DB_PREFIX = env("KELAS_E2E_DB_PREFIX", "kelas_e2e_");
     private Process nats;
     private int natsPort;
     private io.nats.client.Connection publisher;
@@ -204,6 +208,11 @@ public final class KelasSystem {
         psql(database(service), statement);
     }
 
+    /** The single value a query on a service's database returns (for a test to wait for a projection). */
+    public String sqlValue(String service, String query) throws Exception {
+        return psql(database(service), query).trim();
+    }
+
     /** The first sandbox uid of an instance: the main lab-service's runs use 62000 and up, the second's 62100. */
     public int slotUidBase(String instance) {
         return instance.equals("lab-service") ? 62000 : 62100;
@@ -319,18 +328,19 @@ public final class KelasSystem {
         psql("postgres", "create database " + name);
     }
 
-    private void psql(String database, String sql) throws Exception {
+    private String psql(String database, String sql) throws Exception {
         List<String> command = new ArrayList<>(List.of("psql", "-h", dbHost, "-p", dbPort, "-U", dbUser, "-d", database,
-                "-v", "ON_ERROR_STOP=1", "-qc", sql));
+                "-v", "ON_ERROR_STOP=1", "-qtAc", sql));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         if (process.waitFor() != 0) {
             throw new IllegalStateException("psql failed: " + sql + "\n" + output);
         }
+        return output;
     }
 
     private static String database(String service) {
-        return "kelas_e2e_" + service.replace("-service", "");
+        return DB_PREFIX + service.replace("-service", "");
     }
 
     private static void awaitPort(int port, Duration timeout) throws Exception {

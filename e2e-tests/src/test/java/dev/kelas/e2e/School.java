@@ -92,9 +92,25 @@ public final class School {
 
     /** The teacher publishes a CODING assignment worth {@code points}; returns its id. */
     public String publishCodingAssignment(Person teacher, String classId, String title, int points) {
-        return as(teacher, "learning-service").body(Map.of("title", title, "kind", "CODING", "points", points,
-                        "dueAt", Instant.now().plus(Duration.ofDays(7)).toString()))
+        return publishAssignment(teacher, classId, title, "CODING", points, Instant.now().plus(Duration.ofDays(7)));
+    }
+
+    /** The teacher publishes an assignment of a kind worth {@code points}, due at a moment; returns its id. */
+    public String publishAssignment(Person teacher, String classId, String title, String kind, int points, Instant dueAt) {
+        return as(teacher, "learning-service").body(Map.of("title", title, "kind", kind, "points", points, "dueAt", dueAt.toString()))
                 .post("/api/v1/classes/" + classId + "/assignments").then().statusCode(201).extract().path("id");
+    }
+
+    /**
+     * Waits until notification-service's projections know every user of this school created so far and the
+     * members of a class (null: no class), as they learn them from events.
+     */
+    public void awaitNotificationProjections(int users, String classId, int members) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                Integer.parseInt(system.sqlValue("notification-service",
+                        "select count(*) from user_account where tenant_id = '" + tenantId + "'")) >= users
+                && (classId == null || Integer.parseInt(system.sqlValue("notification-service",
+                        "select count(*) from class_member where class_id = '" + classId + "'")) >= members));
     }
 
     /**

@@ -35,6 +35,7 @@ public class EmailMessage extends PanacheEntityBase {
     public UUID tenantId;
     @Column(name = "user_id")
     public UUID userId;
+    /** The address; null for the user's own address, looked up when the mail is sent. */
     public String recipient;
     public String subject;
     public String body;
@@ -48,7 +49,11 @@ public class EmailMessage extends PanacheEntityBase {
     @Column(name = "failed_at")
     public Instant failedAt;
 
-    /** Queues a mail to go out at once. */
+    /**
+     * Queues a mail to go out at once.
+     *
+     * @param recipient the address, or null for the user's address in {@code user_account} when it is sent
+     */
     public static Uni<Void> queue(UUID tenantId, UUID userId, String recipient, String subject, String body) {
         EmailMessage mail = new EmailMessage();
         mail.tenantId = tenantId;

@@ -67,6 +67,10 @@ public class MailSender {
     }
 
     private void send(OutgoingMail mail) {
+        if (mail.to() == null) {
+            Reactive.await(() -> mails.failed(mail, "The user's e-mail address is not known yet"));
+            return;
+        }
         try {
             mailer.send(Mail.withText(mail.to(), mail.subject(), mail.text())).await().atMost(SMTP_TIMEOUT);
         } catch (RuntimeException e) {

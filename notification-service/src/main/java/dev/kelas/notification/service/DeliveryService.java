@@ -18,6 +18,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -118,8 +119,8 @@ public class DeliveryService {
                 .chain(stored -> UserAccount.findAll(users).chain(accounts -> {
                     Map<UUID, NotificationPreference> chosen = stored.stream()
                             .collect(Collectors.toMap(p -> p.userId, Function.identity()));
-                    Map<UUID, String> addresses = accounts.stream().filter(a -> a.email != null)
-                            .collect(Collectors.toMap(a -> a.userId, a -> a.email));
+                    Map<UUID, String> addresses = new HashMap<>();
+                    accounts.stream().filter(a -> a.email != null).forEach(a -> addresses.put(a.userId, a.email));
                     List<UUID> inApp = users.stream().filter(u -> chosen.get(u) == null || chosen.get(u).inApp).toList();
                     Uni<List<NotificationView>> notifications = Notification.storeForUsers(eventId, tenantId, inApp,
                                     draft.type().type(), draft.title(), draft.body(), data.toString(), now)
@@ -140,7 +141,11 @@ public class DeliveryService {
         return chosen == null ? type.defaultEmail() : chosen.email;
     }
 
-    /** Queues the mail or digest entry one user gets; returns how many mails were queued (0 or 1). */
+    /**
+     * Queues the mail or digest entry one user gets; returns how many mails were queued (0 or 1).
+     *
+     * @param knownAddress the user's address in the projection, or null
+     */
     private Uni<Integer> mailFor(UUID tenantId, UUID user, EmailDelivery choice, String knownAddress, Draft draft,
                                  Instant now) {
         String address = draft.mail() != null && draft.mail().to() != null ? draft.mail().to() : knownAddress;
@@ -149,9 +154,7 @@ public class DeliveryService {
             case DAILY_DIGEST -> DigestItem.add(tenantId, user, draft.type().type(), draft.title(), draft.body(), now)
                     .replaceWith(0);
             case IMMEDIATE -> {
-                if (address == null) {
-                    yield Uni.createFrom().item(0); // not yet known from kelas.auth.user.registered
-                }
+                // No address yet (a registration event not yet handled): the sender looks it up when it sends.
                 Mail mail = draft.mail() != null ? draft.mail() : templates.notification(draft.title(), draft.body());
                 yield EmailMessage.queue(tenantId, user, address, mail.subject(), mail.text()).replaceWith(1);
             }

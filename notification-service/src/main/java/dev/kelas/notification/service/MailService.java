@@ -11,6 +11,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -44,11 +45,20 @@ public class MailService {
     public record OutgoingMail(long id, String to, String subject, String text, int attempts) {
     }
 
-    /** Claims up to {@code limit} mails that are due. */
+    /**
+     * Claims up to {@code limit} mails that are due, each with its address (null while the user's address is
+     * still unknown).
+     */
     @WithTransaction
     public Uni<List<OutgoingMail>> claimDue(int limit) {
-        return EmailMessage.claimDue(limit, LEASE).map(rows -> rows.stream()
-                .map(m -> new OutgoingMail(m.id, m.recipient, m.subject, m.body, m.attempts)).toList());
+        return EmailMessage.claimDue(limit, LEASE).chain(rows -> UserAccount.findAll(rows.stream()
+                        .filter(m -> m.recipient == null && m.userId != null).map(m -> m.userId).distinct().toList())
+                .map(accounts -> {
+                    Map<UUID, String> addresses = new HashMap<>();
+                    accounts.forEach(a -> addresses.put(a.userId, a.email));
+                    return rows.stream().map(m -> new OutgoingMail(m.id, m.recipient != null ? m.recipient
+                            : addresses.get(m.userId), m.subject, m.body, m.attempts)).toList();
+                }));
     }
 
     /** The SMTP server accepted the mail: it is forgotten. */
