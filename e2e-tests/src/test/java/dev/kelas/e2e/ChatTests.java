@@ -38,10 +38,7 @@ class ChatTests {
         ana = school.createUser("STUDENT", "Ana Chat");
         ben = school.createUser("STUDENT", "Ben Chat");
         outsider = school.createUser("STUDENT", "Otto Outside");
-        classId = school.createClass(teacher, "Chemistry");
-        school.enroll(teacher, classId, ana);
-        school.enroll(teacher, classId, ben);
-        school.awaitNotificationProjections(5, classId, 3);
+        classId = school.classKnownToNotifications(teacher, "Chemistry", 5, ana, ben);
     }
 
     @Test

@@ -36,10 +36,7 @@ class NotificationDeliveryTests {
         first = school.createUser("STUDENT", "Fiona First");
         second = school.createUser("STUDENT", "Sean Second");
         outsider = school.createUser("STUDENT", "Olli Outsider");
-        classId = school.createClass(teacher, "Literature");
-        school.enroll(teacher, classId, first);
-        school.enroll(teacher, classId, second);
-        school.awaitNotificationProjections(5, classId, 3);
+        classId = school.classKnownToNotifications(teacher, "Literature", 5, first, second);
     }
 
     @Test

@@ -102,10 +102,23 @@ public final class School {
     }
 
     /**
+     * The teacher creates a class with these students enrolled; returns once notification-service's projections
+     * know the school's {@code users} users and the class's members (the students and the teacher).
+     */
+    public String classKnownToNotifications(Person teacher, String name, int users, Person... students) {
+        String classId = createClass(teacher, name);
+        for (Person student : students) {
+            enroll(teacher, classId, student);
+        }
+        awaitNotificationProjections(users, classId, students.length + 1);
+        return classId;
+    }
+
+    /**
      * Waits until notification-service's projections know every user of this school created so far and the
      * members of a class (null: no class), as they learn them from events.
      */
-    public void awaitNotificationProjections(int users, String classId, int members) {
+    private void awaitNotificationProjections(int users, String classId, int members) {
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
                 Integer.parseInt(system.sqlValue("notification-service",
                         "select count(*) from user_account where tenant_id = '" + tenantId + "'")) >= users

@@ -77,8 +77,8 @@ public class AuthEventListener {
         if (!event.tenantId().equals(reset.tenantId())) {
             throw new IllegalArgumentException("Event tenant and payload tenant differ");
         }
-        fanout.afterCommit(Reactive.await(() -> delivery.deliverOnce(PASSWORD_RESETS, event.id(), event.tenantId(),
+        fanout.deliver(() -> delivery.deliverOnce(PASSWORD_RESETS, event.id(), event.tenantId(),
                 new Audience.User(reset.userId()), Drafts.passwordReset(reset.expiresAt(),
-                        templates.passwordReset(reset.email(), reset.name(), reset.token(), reset.expiresAt())))));
+                        templates.passwordReset(reset.email(), reset.name(), reset.token(), reset.expiresAt()))));
     }
 }

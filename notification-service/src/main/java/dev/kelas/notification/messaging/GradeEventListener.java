@@ -11,7 +11,6 @@ import dev.kelas.notification.service.Drafts;
 import dev.kelas.runtime.messaging.ConsumerSpec;
 import dev.kelas.runtime.messaging.IncomingEvent;
 import dev.kelas.runtime.messaging.JetStreamConsumers;
-import dev.kelas.runtime.messaging.Reactive;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -50,13 +49,13 @@ public class GradeEventListener {
 
     void onSubmissionGraded(IncomingEvent event) {
         SubmissionGraded graded = event.data(SubmissionGraded.class);
-        fanout.afterCommit(Reactive.await(() -> delivery.deliverOnce(LAB_GRADES, event.id(), event.tenantId(),
-                new Audience.User(graded.studentId()), Drafts.submissionGraded(graded))));
+        fanout.deliver(() -> delivery.deliverOnce(LAB_GRADES, event.id(), event.tenantId(),
+                new Audience.User(graded.studentId()), Drafts.submissionGraded(graded)));
     }
 
     void onGradeRecorded(IncomingEvent event) {
         GradeRecorded grade = event.data(GradeRecorded.class);
-        fanout.afterCommit(Reactive.await(() -> delivery.deliverOnce(LEARNING_GRADES, event.id(), event.tenantId(),
-                new Audience.User(grade.studentId()), Drafts.gradeRecorded(grade))));
+        fanout.deliver(() -> delivery.deliverOnce(LEARNING_GRADES, event.id(), event.tenantId(),
+                new Audience.User(grade.studentId()), Drafts.gradeRecorded(grade)));
     }
 }

@@ -15,7 +15,6 @@ import dev.kelas.notification.service.ProjectionService;
 import dev.kelas.runtime.messaging.ConsumerSpec;
 import dev.kelas.runtime.messaging.IncomingEvent;
 import dev.kelas.runtime.messaging.JetStreamConsumers;
-import dev.kelas.runtime.messaging.Reactive;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -61,22 +60,22 @@ public class LearningEventListener {
 
     void onEnrollmentCreated(IncomingEvent event) {
         EnrollmentCreated enrollment = event.data(EnrollmentCreated.class);
-        fanout.afterCommit(Reactive.await(() -> projections.applyEnrollment(ENROLLMENTS, event.id(), event.tenantId(),
-                enrollment)));
+        fanout.deliver(() -> projections.applyEnrollment(ENROLLMENTS, event.id(), event.tenantId(),
+                enrollment));
     }
 
     void onAssignmentPublished(IncomingEvent event) {
         AssignmentPublished published = event.data(AssignmentPublished.class);
-        fanout.afterCommit(Reactive.await(() -> projections.applyAssignmentPublished(ASSIGNMENTS, event.id(),
-                event.tenantId(), published)));
+        fanout.deliver(() -> projections.applyAssignmentPublished(ASSIGNMENTS, event.id(),
+                event.tenantId(), published));
     }
 
     void onAnnouncementPublished(IncomingEvent event) {
         AnnouncementPublished announcement = event.data(AnnouncementPublished.class);
         Audience audience = audience(announcement);
-        fanout.afterCommit(Reactive.await(() -> delivery.deliverOnce(ANNOUNCEMENTS, event.id(), event.tenantId(), audience,
+        fanout.deliver(() -> delivery.deliverOnce(ANNOUNCEMENTS, event.id(), event.tenantId(), audience,
                 Drafts.announcement(announcement.title(), announcement.body(), new Drafts.AnnouncementNotice(
-                        announcement.announcementId(), announcement.classId(), announcement.authorId())))));
+                        announcement.announcementId(), announcement.classId(), announcement.authorId()))));
     }
 
     /**

@@ -2,7 +2,10 @@ package dev.kelas.notification.push;
 
 import dev.kelas.notification.mail.MailSender;
 import dev.kelas.notification.service.DeliveryService.Delivered;
+import dev.kelas.runtime.messaging.Reactive;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.Supplier;
 import org.jboss.logging.Logger;
 
 /** What happens after a delivery commits: its notifications go live on every replica and its mail goes out. */
@@ -16,6 +19,15 @@ public class Fanout {
     public Fanout(PushHub push, MailSender mail) {
         this.push = push;
         this.mail = mail;
+    }
+
+    /**
+     * Runs a delivery (on a worker thread, waiting for its transaction), then pushes and mails what it wrote.
+     *
+     * @param delivery the transactional delivery, e.g. {@code () -> delivery.deliverOnce(...)}
+     */
+    public void deliver(Supplier<Uni<Delivered>> delivery) {
+        afterCommit(Reactive.await(delivery));
     }
 
     /** Pushes each stored notification and wakes the mail sender if mail was queued. */

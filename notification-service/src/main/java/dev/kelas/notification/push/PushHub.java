@@ -6,6 +6,8 @@ import dev.kelas.notification.config.NotificationConfig;
 import dev.kelas.notification.service.NotificationService;
 import dev.kelas.runtime.messaging.JetStreamClient;
 import dev.kelas.runtime.messaging.Reactive;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.nats.client.Dispatcher;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -48,11 +50,14 @@ public class PushHub {
 
     private final NotificationService notifications;
 
-    public PushHub(JetStreamClient nats, ObjectMapper json, NotificationConfig config, NotificationService notifications) {
+    public PushHub(JetStreamClient nats, ObjectMapper json, NotificationConfig config, NotificationService notifications,
+                   MeterRegistry metrics) {
         this.nats = nats;
         this.json = json;
         this.config = config;
         this.notifications = notifications;
+        Gauge.builder("kelas.notification.connections", this, PushHub::openConnections)
+                .description("SSE streams and WebSockets open on this replica").register(metrics);
     }
 
     void start(@Observes StartupEvent event) {
