@@ -80,6 +80,23 @@ class WebSocketTests {
     }
 
     @Test
+    void shouldCloseConnectionsWhoseTokenIsRevoked() throws Exception {
+        School.Person student = school.createUser("STUDENT", "Dana Deactivated");
+        try (WsClient idle = WsClient.connect(system.url("notification-service"), student.accessToken());
+             WsClient talking = WsClient.connect(system.url("notification-service"), student.accessToken())) {
+            idle.resume(0);
+            school.as(school.admin, "auth-service").delete("/api/v1/users/" + student.id()).then().statusCode(204);
+            assertNotNull(idle.awaitClosed(Duration.ofSeconds(30)), "the socket of a deactivated user stays open");
+            try {
+                talking.send(Map.of("type", "ping")); // refused at once, unless a heartbeat closed it first
+            } catch (java.util.concurrent.ExecutionException closedAlready) {
+                // the heartbeat was first
+            }
+            assertNotNull(talking.awaitClosed(Duration.ofSeconds(30)), "a revoked token's frames are still answered");
+        }
+    }
+
+    @Test
     void shouldAnswerEveryBadFrameWithAStableCode() throws Exception {
         School.Person student = school.createUser("STUDENT", "Bea Badframe");
         try (WsClient socket = WsClient.connect(system.url("notification-service"), student.accessToken())) {

@@ -6,6 +6,7 @@ import dev.kelas.notification.config.NotificationConfig;
 import dev.kelas.notification.service.NotificationService;
 import dev.kelas.runtime.messaging.JetStreamClient;
 import dev.kelas.runtime.messaging.Reactive;
+import dev.kelas.runtime.security.AccessRevocations;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.nats.client.Dispatcher;
@@ -31,7 +32,7 @@ import org.jboss.logging.Logger;
  * it on core NATS {@code kelas.push.<tenant>.<user>}; every replica subscribes to {@code kelas.push.>}
  * and writes it to the open connections (SSE and WebSocket) of that user it holds. A push lost in
  * transit is not lost to the user: the connection reads the gap from the database, and a reconnect
- * with the last id replays it.
+ * with the last id replays it. At each heartbeat, connections whose token has been revoked are closed.
  */
 @ApplicationScoped
 public class PushHub {
@@ -49,10 +50,12 @@ public class PushHub {
     private Dispatcher dispatcher;
 
     private final NotificationService notifications;
+    private final AccessRevocations revocations;
 
     public PushHub(JetStreamClient nats, ObjectMapper json, NotificationConfig config, NotificationService notifications,
-                   MeterRegistry metrics) {
+                   AccessRevocations revocations, MeterRegistry metrics) {
         this.nats = nats;
+        this.revocations = revocations;
         this.json = json;
         this.config = config;
         this.notifications = notifications;
@@ -78,15 +81,23 @@ public class PushHub {
         connectionsByUser.values().forEach(set -> set.forEach(UserConnection::close));
     }
 
-    /** Registers a new SSE stream of a user; it holds live events back until {@link #resume} has replayed. */
-    public UserConnection openSse(UUID tenantId, UUID userId, SseEventSink sink, Sse sse) {
-        return register(new UserConnection(tenantId, userId, new SseOutlet(sink, sse, json), config.maxPendingPerConnection(),
+    /**
+     * Registers a new SSE stream of a user; it holds live events back until {@link #resume} has replayed.
+     *
+     * @param tokenIssuedAt the {@code iat} of the stream's token: the stream is closed when that token is revoked
+     */
+    public UserConnection openSse(UUID tenantId, UUID userId, long tokenIssuedAt, SseEventSink sink, Sse sse) {
+        return register(new UserConnection(tenantId, userId, tokenIssuedAt, new SseOutlet(sink, sse, json), config.maxPendingPerConnection(),
                 this::storedBetween, heartbeats, config.gapGrace().toMillis(), true));
     }
 
-    /** Registers a new WebSocket of a user; it takes notifications once it is resumed ({@link UserConnection#startReplay}). */
-    public UserConnection openWebSocket(UUID tenantId, UUID userId, Session session) {
-        return register(new UserConnection(tenantId, userId, new WebSocketOutlet(session, json),
+    /**
+     * Registers a new WebSocket of a user; it takes notifications once it is resumed ({@link UserConnection#startReplay}).
+     *
+     * @param tokenIssuedAt the {@code iat} of the socket's token: the socket is closed when that token is revoked
+     */
+    public UserConnection openWebSocket(UUID tenantId, UUID userId, long tokenIssuedAt, Session session) {
+        return register(new UserConnection(tenantId, userId, tokenIssuedAt, new WebSocketOutlet(session, json),
                 config.maxPendingPerConnection(), this::storedBetween, heartbeats, config.gapGrace().toMillis(), false));
     }
 
@@ -160,9 +171,14 @@ public class PushHub {
         }
     }
 
+    /** Heartbeats every open connection; one whose token was revoked since (deactivation, logout everywhere) is closed. */
     private void beat() {
         connectionsByUser.values().forEach(connections -> connections.removeIf(connection -> {
             if (connection.isClosed()) {
+                return true;
+            }
+            if (revocations.isRevoked(connection.userId(), connection.tokenIssuedAt())) {
+                connection.close();
                 return true;
             }
             connection.heartbeat();

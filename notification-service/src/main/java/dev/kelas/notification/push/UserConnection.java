@@ -64,6 +64,7 @@ public final class UserConnection {
 
     private final UUID tenantId;
     private final UUID userId;
+    private final long tokenIssuedAt;
     private final Outlet outlet;
     private final int maxPending;
     private final GapLoader gapLoader;
@@ -78,13 +79,15 @@ public final class UserConnection {
     private volatile boolean closed;
 
     /**
+     * @param tokenIssuedAt the {@code iat} of the token it was opened with (seconds): it ends when that token is revoked
      * @param replaying true for a connection that replays at once (SSE); false for one that takes no
      *                  notifications until {@link #startReplay} (a WebSocket before its resume message)
      */
-    UserConnection(UUID tenantId, UUID userId, Outlet outlet, int maxPending, GapLoader gapLoader,
+    UserConnection(UUID tenantId, UUID userId, long tokenIssuedAt, Outlet outlet, int maxPending, GapLoader gapLoader,
                    ScheduledExecutorService scheduler, long gapGraceMillis, boolean replaying) {
         this.tenantId = tenantId;
         this.userId = userId;
+        this.tokenIssuedAt = tokenIssuedAt;
         this.outlet = outlet;
         this.maxPending = maxPending;
         this.gapLoader = gapLoader;
@@ -101,6 +104,11 @@ public final class UserConnection {
     /** The connected user. */
     public UUID userId() {
         return userId;
+    }
+
+    /** The {@code iat} of the token the connection was opened with, seconds since the epoch. */
+    public long tokenIssuedAt() {
+        return tokenIssuedAt;
     }
 
     /** Whether the connection has ended (client gone, stalled, or server closing). */

@@ -1,6 +1,7 @@
 package dev.kelas.notification.rest;
 
 import dev.kelas.runtime.problem.UnauthenticatedException;
+import dev.kelas.runtime.security.AccessRevocations;
 import dev.kelas.runtime.security.Caller;
 import dev.kelas.runtime.security.RevokedTokenAugmentor;
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -20,18 +21,20 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 public class AccessTokens {
     private final JWTParser jwtParser;
     private final RevokedTokenAugmentor tokenCheck;
+    private final AccessRevocations revocations;
 
-    public AccessTokens(JWTParser jwtParser, RevokedTokenAugmentor tokenCheck) {
+    public AccessTokens(JWTParser jwtParser, RevokedTokenAugmentor tokenCheck, AccessRevocations revocations) {
         this.jwtParser = jwtParser;
         this.tokenCheck = tokenCheck;
+        this.revocations = revocations;
     }
 
-    /** Who a verified token names. */
-    public record Identity(UUID tenantId, UUID userId, Set<String> roles) {
-        /** Whether the token grants this role. */
-        public boolean hasRole(String role) {
-            return roles.contains(role);
-        }
+    /**
+     * Who a verified token names.
+     *
+     * @param issuedAt the token's {@code iat}, seconds since the epoch (a revocation voids tokens issued up to a moment)
+     */
+    public record Identity(UUID tenantId, UUID userId, Set<String> roles, long issuedAt) {
     }
 
     /**
@@ -56,7 +59,12 @@ public class AccessTokens {
             throw new UnauthenticatedException("The access token was revoked or is not an access token");
         }
         return new Identity(uuidClaim(token.getClaim(Caller.TENANT_CLAIM)), uuidClaim(token.getSubject()),
-                token.getGroups() == null ? Set.of() : Set.copyOf(token.getGroups()));
+                token.getGroups() == null ? Set.of() : Set.copyOf(token.getGroups()), token.getIssuedAtTime());
+    }
+
+    /** Whether the token an identity came from has been revoked since it was verified. */
+    public boolean revoked(Identity identity) {
+        return revocations.isRevoked(identity.userId(), identity.issuedAt());
     }
 
     private static UUID uuidClaim(Object value) {

@@ -154,7 +154,7 @@ public class NotificationResource {
                        @QueryParam("lastEventId") String lastEventIdQuery) {
         Identity identity = tokens.verify(authorization, accessToken);
         Long lastEventId = parseId("Last-Event-ID", lastEventIdHeader != null ? lastEventIdHeader : lastEventIdQuery);
-        UserConnection connection = push.openSse(identity.tenantId(), identity.userId(), sink, sse);
+        UserConnection connection = push.openSse(identity.tenantId(), identity.userId(), identity.issuedAt(), sink, sse);
         push.resume(connection, lastEventId == null ? 0 : lastEventId);
     }
 

@@ -42,7 +42,8 @@ import org.jboss.logging.Logger;
  * {@code resume} frame, replaying what came after its {@code lastId}), heartbeats, and class chat over
  * the same connection. Frames are JSON text both ways (see {@link ClientFrame}); every refused frame is
  * answered {@code {"type":"error","code":...,"detail":...,"ref":...}} with the stable codes of the REST API.
- * A connection without a valid token gets that error with {@code UNAUTHENTICATED} and is closed with 1008.
+ * A connection without a valid token gets that error with {@code UNAUTHENTICATED} and is closed with 1008, and so
+ * does one whose token is revoked later (at its next frame, or at the next heartbeat).
  */
 @ServerEndpoint(value = "/api/v1/notifications/ws")
 @ApplicationScoped
@@ -87,7 +88,7 @@ public class NotificationSocket {
             return;
         }
         session.setMaxTextMessageBufferSize(MAX_FRAME_CHARS);
-        UserConnection connection = push.openWebSocket(identity.tenantId(), identity.userId(), session);
+        UserConnection connection = push.openWebSocket(identity.tenantId(), identity.userId(), identity.issuedAt(), session);
         connection.send(json.createObjectNode().put("type", "ready").put("userId", identity.userId().toString()).toString());
         opened.complete(new Socket(identity, connection));
     }
@@ -103,6 +104,10 @@ public class NotificationSocket {
         }
         if (socket == null) {
             return; // refused, or still not open: the client is being closed
+        }
+        if (tokens.revoked(socket.identity())) {
+            refuse(session, new UnauthenticatedException("The access token was revoked"));
+            return;
         }
         ClientFrame frame;
         try {

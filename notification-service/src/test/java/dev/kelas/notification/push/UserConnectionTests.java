@@ -117,7 +117,7 @@ class UserConnectionTests {
     }
 
     private UserConnection connection(List<NotificationView> database, boolean replaying) {
-        return new UserConnection(TENANT, USER, outlet, 5, (tenant, user, after, before) -> {
+        return new UserConnection(TENANT, USER, 0, outlet, 5, (tenant, user, after, before) -> {
             gapReads.add(new long[] {after, before});
             return database.stream().filter(n -> n.seq() > after && n.seq() < before).toList();
         }, scheduler, 20, replaying);
