@@ -71,7 +71,7 @@ final class ManifestRules {
     static final Map<String, String> ROUTES = ordered(
             "/api/v1/tenants", "auth-service", "/api/v1/auth", "auth-service", "/api/v1/users", "auth-service",
             "/.well-known", "auth-service", "/api/v1/classes", "learning-service", "/api/v1/lab", "lab-service",
-            "/api/v1/notifications", "notification-service");
+            "/api/v1/notifications", "notification-service", "/api/v1/chat", "notification-service");
     static final String STREAMING_ROUTE = "/api/v1/notifications";
     static final String HEALTH_STARTED = "/q/health/started";
     static final String HEALTH_LIVE = "/q/health/live";

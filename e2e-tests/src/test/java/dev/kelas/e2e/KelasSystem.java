@@ -23,15 +23,19 @@ import java.util.concurrent.TimeUnit;
  * separate processes on free ports. Started once per test JVM and stopped when it exits.
  *
  * <p>Environment: {@code KELAS_DB_HOST}/{@code KELAS_DB_PORT}/{@code KELAS_DB_USER} (defaults
- * 127.0.0.1, 5432, postgres) and {@code KELAS_NATS_SERVER} (default /usr/sbin/nats-server). Runs side by side
- * on one machine keep apart: databases are named per run ({@code kelas_e2e_<pid>_<service>}) and each run's
- * sandboxes use 200 uids from {@code KELAS_E2E_SLOT_UID_BASE} (default 62000 + 200 × (pid mod 40)).
+ * 127.0.0.1, 5432, postgres), {@code KELAS_NATS_SERVER} (default /usr/sbin/nats-server) and {@code KELAS_PYTHON}
+ * (default /usr/bin/python3, with Debian's python3-aiosmtpd: the loopback SMTP server notification-service
+ * mails to). Runs side by side on one machine keep apart: databases are named per run
+ * ({@code kelas_e2e_<pid>_<service>}) and each run's sandboxes use 200 uids from {@code KELAS_E2E_SLOT_UID_BASE}
+ * (default 62000 + 200 × (pid mod 40)). Every service exports traces to an in-memory OTLP collector
+ * ({@link #spans}) and logs JSON lines ({@link #logLines}).
  */
 public final class KelasSystem {
     /** auth-service's operator token in these tests (key rotation). */
     public static final String OPERATOR_TOKEN = "e2e-operator-" + java.util.UUID.randomUUID();
     public static final List<String> SERVICES = List.of("auth-service", "learning-service", "lab-service", "notification-service");
     private static KelasSystem instance;
+    private static final com.fasterxml.jackson.databind.ObjectMapper JSON = new com.fasterxml.jackson.databind.ObjectMapper();
 
     private final Path repoRoot = Path.of("..").toAbsolutePath().normalize();
     private final Path workDir = repoRoot.resolve("e2e-tests/target/e2e");
@@ -44,8 +48,12 @@ public final class KelasSystem {
     private static final int SLOT_UID_BASE = Integer.parseInt(env("KELAS_E2E_SLOT_UID_BASE",
             String.valueOf(62000 + 200 * (ProcessHandle.current().pid() % 40))));
     private Process nats;
-    private int natsPort;
     private TraceCollector traces;
+    private int natsPort;
+    private io.nats.client.Connection publisher;
+    private Process smtp;
+    private int smtpPort;
+    private final Path mailbox = workDir.resolve("mailbox.jsonl");
 
     private KelasSystem() {
     }
@@ -82,18 +90,6 @@ public final class KelasSystem {
     }
 
     /** The last lines of a service's log, for failure messages. */
-    /** Every line an instance has logged so far (its stdout and stderr). */
-    public List<String> logLines(String instance) throws IOException {
-        return Files.readAllLines(workDir.resolve(instance + ".log"));
-    }
-
-    /** Stops an instance the way Kubernetes does (SIGTERM) and waits up to {@code timeout} for it to exit. */
-    public boolean terminate(String instance, Duration timeout) throws InterruptedException {
-        Process process = processes.get(instance);
-        process.destroy();
-        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
-    }
-
     public String logTail(String service) {
         try {
             List<String> lines = Files.readAllLines(workDir.resolve(service + ".log"));
@@ -106,8 +102,8 @@ public final class KelasSystem {
     private void start() throws Exception {
         Files.createDirectories(workDir);
         try (java.util.stream.Stream<Path> old = Files.list(workDir)) {
-            for (Path log : old.filter(p -> p.toString().endsWith(".log")).toList()) {
-                Files.delete(log); // this run's logs only (SignalsTests reads them)
+            for (Path log : old.filter(p -> p.toString().endsWith(".log") || p.toString().endsWith(".jsonl")).toList()) {
+                Files.delete(log); // this run's logs and mail only (SignalsTests reads the logs)
             }
         }
         traces = TraceCollector.start();
@@ -117,13 +113,18 @@ public final class KelasSystem {
                 "-p", String.valueOf(natsPort), "-js", "-sd", natsStore.toString())
                 .redirectErrorStream(true).redirectOutput(workDir.resolve("nats.log").toFile()).start();
         awaitPort(natsPort, Duration.ofSeconds(15));
+        smtpPort = freePort();
+        Path sink = repoRoot.resolve("e2e-tests/src/test/resources/smtp_sink.py");
+        smtp = new ProcessBuilder(env("KELAS_PYTHON", "/usr/bin/python3"), sink.toString(), String.valueOf(smtpPort),
+                mailbox.toString()).redirectErrorStream(true).redirectOutput(workDir.resolve("smtp.log").toFile()).start();
+        awaitPort(smtpPort, Duration.ofSeconds(15));
         dropDatabasesOfDeadRuns();
         for (String service : SERVICES) {
             recreateDatabase(database(service));
             ports.put(service, freePort());
         }
         for (String service : SERVICES) {
-            launch(service, service, ports.get(service), SLOT_UID_BASE);
+            launch(service, service, ports.get(service), SLOT_UID_BASE, Map.of());
         }
         for (String service : SERVICES) {
             awaitReady(service, Duration.ofSeconds(120));
@@ -132,7 +133,7 @@ public final class KelasSystem {
 
     /**
      * Starts one more lab-service process on a free port, sharing the database and NATS: a grader-only
-     * replica ({@code KELAS_LAB_API_ENABLED=false}), as Kubernetes runs them. Its sandbox uids start 100 above the first's.
+     * replica ({@code KELAS_LAB_API_ENABLED=false}), as Kubernetes runs them. Its sandbox uids start at 62100.
      *
      * @return its name, for {@link #url}, {@link #kill} and {@link #alive}
      */
@@ -140,10 +141,87 @@ public final class KelasSystem {
         String name = "lab-service-2";
         if (!processes.containsKey(name)) {
             ports.put(name, freePort());
-            launch(name, "lab-service", ports.get(name), SLOT_UID_BASE + 100);
+            launch(name, "lab-service", ports.get(name), SLOT_UID_BASE + 100, Map.of("KELAS_LAB_API_ENABLED", "false"));
             awaitReady(name, Duration.ofSeconds(120));
         }
         return name;
+    }
+
+    /**
+     * Starts a second notification-service replica on a free port, sharing the database and NATS. It consumes
+     * no events ({@code KELAS_NOTIFICATION_CONSUMERS_ENABLED=false}), so whatever its clients get was handled by
+     * the first replica and crossed over core NATS. Its connections are cut off past {@value #SECOND_REPLICA_MAX_PENDING}
+     * frames in flight.
+     *
+     * @return its name, for {@link #url}
+     */
+    public synchronized String startSecondNotificationReplica() throws Exception {
+        String name = "notification-service-2";
+        if (!processes.containsKey(name)) {
+            ports.put(name, freePort());
+            launch(name, "notification-service", ports.get(name), 0, Map.of("KELAS_NOTIFICATION_CONSUMERS_ENABLED", "false",
+                    "KELAS_NOTIFICATION_MAX_PENDING_PER_CONNECTION", String.valueOf(SECOND_REPLICA_MAX_PENDING)));
+            awaitReady(name, Duration.ofSeconds(120));
+        }
+        return name;
+    }
+
+    /** Frames in flight after which the second notification replica drops a stalled connection. */
+    public static final int SECOND_REPLICA_MAX_PENDING = 16;
+
+    /** Every mail the loopback SMTP server accepted so far: {@code from}, {@code to}, {@code subject}, {@code text}. */
+    public List<Map<String, Object>> mails() {
+        try {
+            List<Map<String, Object>> mails = new ArrayList<>();
+            for (String line : Files.readAllLines(mailbox)) {
+                if (!line.isBlank()) {
+                    mails.add(JSON.readValue(line, new com.fasterxml.jackson.core.type.TypeReference<Map<String, Object>>() {
+                    }));
+                }
+            }
+            return mails;
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the mailbox", e);
+        }
+    }
+
+    /**
+     * Publishes a CloudEvents event to JetStream as a producing service would (its outbox relay), with
+     * {@code Nats-Msg-Id} = event id; for events no service produces yet, and for volume.
+     *
+     * @return the event id
+     */
+    public java.util.UUID publishEvent(String subject, String tenantId, Object data) throws Exception {
+        java.util.UUID id = java.util.UUID.randomUUID();
+        Map<String, Object> envelope = new LinkedHashMap<>();
+        envelope.put("specversion", "1.0");
+        envelope.put("id", id.toString());
+        envelope.put("source", "/kelas/e2e-tests");
+        envelope.put("type", subject);
+        envelope.put("subject", id.toString());
+        envelope.put("time", Instant.now().toString());
+        envelope.put("tenantid", tenantId);
+        envelope.put("datacontenttype", "application/json");
+        envelope.put("data", data);
+        synchronized (this) {
+            if (publisher == null) {
+                publisher = io.nats.client.Nats.connect("nats://127.0.0.1:" + natsPort);
+            }
+        }
+        publisher.jetStream().publish(io.nats.client.impl.NatsMessage.builder().subject(subject)
+                .headers(new io.nats.client.impl.Headers().put("Nats-Msg-Id", id.toString()))
+                .data(JSON.writeValueAsBytes(envelope)).build());
+        return id;
+    }
+
+    /** Runs SQL on a service's database (to age rows a test cannot wait months for). */
+    public void sql(String service, String statement) throws Exception {
+        psql(database(service), statement);
+    }
+
+    /** The single value a query on a service's database returns (for a test to wait for a projection). */
+    public String sqlValue(String service, String query) throws Exception {
+        return psql(database(service), query).trim();
     }
 
     /** The first sandbox uid of an instance: the main lab-service's runs use the base and up, the second's base + 100. */
@@ -171,6 +249,23 @@ public final class KelasSystem {
         }
     }
 
+    /** The spans the services exported so far. */
+    public List<TraceCollector.ReceivedSpan> spans() {
+        return traces.spans();
+    }
+
+    /** Every line an instance has logged so far (its stdout and stderr). */
+    public List<String> logLines(String instance) throws IOException {
+        return Files.readAllLines(workDir.resolve(instance + ".log"));
+    }
+
+    /** Stops an instance the way Kubernetes does (SIGTERM) and waits up to {@code timeout} for it to exit. */
+    public boolean terminate(String instance, Duration timeout) throws InterruptedException {
+        Process process = processes.get(instance);
+        process.destroy();
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
     /** Kills an instance at once (SIGKILL), as a crash would. */
     public void kill(String instance) throws InterruptedException {
         Process process = processes.get(instance);
@@ -184,7 +279,8 @@ public final class KelasSystem {
         awaitReady(instance, Duration.ofSeconds(120));
     }
 
-    private void launch(String instance, String module, int port, int slotUidBase) throws IOException {
+    private void launch(String instance, String module, int port, int slotUidBase, Map<String, String> extraEnvironment)
+            throws IOException {
         Path jar = repoRoot.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run the tests through Maven's verify phase");
@@ -213,15 +309,22 @@ public final class KelasSystem {
         environment.put("KELAS_LAB_SANDBOX_SLOT_UID_BASE", String.valueOf(slotUidBase));
         environment.put("KELAS_LAB_GRADER_ACK_WAIT", "PT5S");
         environment.put("KELAS_AUTH_OPERATOR_TOKEN", OPERATOR_TOKEN);
+        environment.put("KELAS_AUTH_JWT_ACTIVATION_DELAY", "PT2S"); // a rotated key signs 2 s after it is published
         // Every service exports its spans to the tests' in-memory OTLP collector, in small quick batches.
         environment.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", traces.endpoint());
         environment.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_PROTOCOL", "http/protobuf");
         environment.put("QUARKUS_OTEL_BSP_SCHEDULE_DELAY", "PT0.2S");
         environment.put("KELAS_LOG_JSON", "true"); // as on Kubernetes; SignalsTests reads these lines
-        environment.put("KELAS_AUTH_JWT_ACTIVATION_DELAY", "PT2S"); // a rotated key signs 2 s after it is published
-        if (!instance.equals(module)) {
-            environment.put("KELAS_LAB_API_ENABLED", "false"); // a grader-only replica, as on Kubernetes
-        }
+        // The mail channel talks to the loopback SMTP server; the jobs run every second or two, not daily.
+        environment.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+        environment.put("QUARKUS_MAILER_PORT", String.valueOf(smtpPort));
+        environment.put("QUARKUS_MAILER_START_TLS", "DISABLED");
+        environment.put("KELAS_NOTIFICATION_DIGEST_CRON", "*/2 * * * * ?");
+        environment.put("KELAS_NOTIFICATION_DUE_SOON_INTERVAL", "PT1S");
+        environment.put("KELAS_NOTIFICATION_RETENTION_INTERVAL", "PT1S");
+        environment.put("KELAS_NOTIFICATION_MAIL_POLL_INTERVAL", "PT1S");
+        environment.put("KELAS_NOTIFICATION_HEARTBEAT", "PT2S");
+        environment.putAll(extraEnvironment);
         builders.put(instance, builder);
         processes.put(instance, builder.start());
     }
@@ -240,21 +343,26 @@ public final class KelasSystem {
         if (nats != null) {
             nats.destroy();
         }
+        if (smtp != null) {
+            smtp.destroy();
+        }
         if (traces != null) {
             traces.close();
         }
         for (String service : SERVICES) {
             try {
-                psql("drop database if exists " + database(service) + " with (force)");
+                psql("postgres", "drop database if exists " + database(service) + " with (force)");
             } catch (Exception e) {
                 System.err.println("Could not drop " + database(service) + ": " + e.getMessage());
             }
         }
-    }
-
-    /** The spans the services exported so far. */
-    public List<TraceCollector.ReceivedSpan> spans() {
-        return traces.spans();
+        if (publisher != null) {
+            try {
+                publisher.close();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     private void awaitReady(String service, Duration timeout) throws Exception {
@@ -279,18 +387,19 @@ public final class KelasSystem {
     }
 
     private void recreateDatabase(String name) throws Exception {
-        psql("drop database if exists " + name + " with (force)");
-        psql("create database " + name);
+        psql("postgres", "drop database if exists " + name + " with (force)");
+        psql("postgres", "create database " + name);
     }
 
-    private void psql(String sql) throws Exception {
-        List<String> command = new ArrayList<>(List.of("psql", "-h", dbHost, "-p", dbPort, "-U", dbUser, "-d", "postgres",
-                "-v", "ON_ERROR_STOP=1", "-qc", sql));
+    private String psql(String database, String sql) throws Exception {
+        List<String> command = new ArrayList<>(List.of("psql", "-h", dbHost, "-p", dbPort, "-U", dbUser, "-d", database,
+                "-v", "ON_ERROR_STOP=1", "-qtAc", sql));
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
         if (process.waitFor() != 0) {
             throw new IllegalStateException("psql failed: " + sql + "\n" + output);
         }
+        return output;
     }
 
     /**
@@ -303,14 +412,11 @@ public final class KelasSystem {
 
     /** Drops the databases of earlier runs whose JVM is gone (killed runs cannot clean up after themselves). */
     private void dropDatabasesOfDeadRuns() throws Exception {
-        Process list = new ProcessBuilder("psql", "-h", dbHost, "-p", dbPort, "-U", dbUser, "-d", "postgres", "-tAc",
-                "select datname from pg_database where datname like 'kelas\\_e2e\\_%'").redirectErrorStream(true).start();
-        String names = new String(list.getInputStream().readAllBytes());
-        list.waitFor();
+        String names = psql("postgres", "select datname from pg_database where datname like 'kelas\\_e2e\\_%'");
         for (String name : names.split("\\s+")) {
             java.util.regex.Matcher run = java.util.regex.Pattern.compile("kelas_e2e_(\\d+)_[a-z]+").matcher(name);
             if (run.matches() && ProcessHandle.of(Long.parseLong(run.group(1))).isEmpty()) {
-                psql("drop database if exists " + name + " with (force)");
+                psql("postgres", "drop database if exists " + name + " with (force)");
             }
         }
     }

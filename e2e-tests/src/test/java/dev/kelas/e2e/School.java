@@ -92,9 +92,38 @@ public final class School {
 
     /** The teacher publishes a CODING assignment worth {@code points}; returns its id. */
     public String publishCodingAssignment(Person teacher, String classId, String title, int points) {
-        return as(teacher, "learning-service").body(Map.of("title", title, "kind", "CODING", "points", points,
-                        "dueAt", Instant.now().plus(Duration.ofDays(7)).toString()))
+        return publishAssignment(teacher, classId, title, "CODING", points, Instant.now().plus(Duration.ofDays(7)));
+    }
+
+    /** The teacher publishes an assignment of a kind worth {@code points}, due at a moment; returns its id. */
+    public String publishAssignment(Person teacher, String classId, String title, String kind, int points, Instant dueAt) {
+        return as(teacher, "learning-service").body(Map.of("title", title, "kind", kind, "points", points, "dueAt", dueAt.toString()))
                 .post("/api/v1/classes/" + classId + "/assignments").then().statusCode(201).extract().path("id");
+    }
+
+    /**
+     * The teacher creates a class with these students enrolled; returns once notification-service's projections
+     * know the school's {@code users} users and the class's members (the students and the teacher).
+     */
+    public String classKnownToNotifications(Person teacher, String name, int users, Person... students) {
+        String classId = createClass(teacher, name);
+        for (Person student : students) {
+            enroll(teacher, classId, student);
+        }
+        awaitNotificationProjections(users, classId, students.length + 1);
+        return classId;
+    }
+
+    /**
+     * Waits until notification-service's projections know every user of this school created so far and the
+     * members of a class (null: no class), as they learn them from events.
+     */
+    private void awaitNotificationProjections(int users, String classId, int members) {
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(100)).until(() ->
+                Integer.parseInt(system.sqlValue("notification-service",
+                        "select count(*) from user_account where tenant_id = '" + tenantId + "'")) >= users
+                && (classId == null || Integer.parseInt(system.sqlValue("notification-service",
+                        "select count(*) from class_member where class_id = '" + classId + "'")) >= members));
     }
 
     /**
@@ -127,6 +156,24 @@ public final class School {
             return answer[0].statusCode() != 403;
         });
         return answer[0].then().statusCode(202).extract().path("id");
+    }
+
+    /**
+     * Publishes {@code kelas.learning.grade.recorded} for a student, as learning-service does when a grade enters
+     * the gradebook, straight to JetStream; returns the event id.
+     */
+    public java.util.UUID publishGrade(Person student, String assignmentTitle) throws Exception {
+        Map<String, Object> grade = new java.util.LinkedHashMap<>();
+        grade.put("gradeId", UUID.randomUUID().toString());
+        grade.put("assignmentId", UUID.randomUUID().toString());
+        grade.put("classId", UUID.randomUUID().toString());
+        grade.put("studentId", student.id());
+        grade.put("assignmentTitle", assignmentTitle);
+        grade.put("score", 7);
+        grade.put("maxScore", 10);
+        grade.put("source", "TEACHER");
+        grade.put("occurredAt", Instant.now().toString());
+        return system.publishEvent("kelas.learning.grade.recorded", tenantId, grade);
     }
 
     /** Polls a submission until it is GRADED or FAILED and returns it. */

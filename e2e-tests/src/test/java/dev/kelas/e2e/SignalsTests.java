@@ -35,7 +35,7 @@ class SignalsTests {
                         "kelas_consumer_pending{consumer=\"lab-graders\"", "kelas_consumer_ack_pending{consumer=\"lab-graders\"",
                         "kelas_lab_queue_depth ", "http_server_requests_seconds_bucket"),
                 "learning-service", List.of("kelas_outbox_backlog ", "kelas_consumer_pending{consumer="),
-                "notification-service", List.of("kelas_sse_connections ", "kelas_consumer_pending{consumer="),
+                "notification-service", List.of("kelas_notification_connections ", "kelas_consumer_pending{consumer="),
                 "auth-service", List.of("kelas_outbox_oldest_age_seconds ", "jvm_memory_used_bytes"));
         school.as(school.admin, "lab-service").get("/api/v1/lab/submissions/" + java.util.UUID.randomUUID()).then().statusCode(404);
         wanted.forEach((service, names) -> {

@@ -25,6 +25,7 @@ public final class Subjects {
     public static final String LEARNING_GRADE_RECORDED = "kelas.learning.grade.recorded";
     /** A grade became visible to its student (the assignment's grades were released). */
     public static final String LEARNING_GRADE_RELEASED = "kelas.learning.grade.released";
+    public static final String LEARNING_ANNOUNCEMENT_PUBLISHED = "kelas.learning.announcement.published";
 
     public static final String LAB_SUBMISSION_CREATED = "kelas.lab.submission.created";
     public static final String LAB_SUBMISSION_GRADED = "kelas.lab.submission.graded";
@@ -34,6 +35,9 @@ public final class Subjects {
     /** Prefix of core-NATS live push subjects between notification replicas: {@code kelas.push.<tenant>.<user>}. */
     public static final String PUSH_PREFIX = "kelas.push.";
 
+    /** Prefix of core-NATS chat subjects between notification replicas: {@code kelas.chat.<tenant>.<room>}. */
+    public static final String CHAT_PREFIX = "kelas.chat.";
+
     /** The dead-letter subject of one durable consumer. */
     public static String deadLetter(String consumer) {
         return DLQ_PREFIX + consumer;
@@ -42,6 +46,11 @@ public final class Subjects {
     /** The core-NATS subject that carries live notifications for one user. */
     public static String push(java.util.UUID tenantId, java.util.UUID userId) {
         return PUSH_PREFIX + tenantId + "." + userId;
+    }
+
+    /** The core-NATS subject that carries one chat room's messages, deletions, typing and presence. */
+    public static String chat(java.util.UUID tenantId, java.util.UUID roomId) {
+        return CHAT_PREFIX + tenantId + "." + roomId;
     }
 
     /** The JetStream streams Kelas uses, each with the one subject filter it captures. */

@@ -324,9 +324,12 @@ public class ClassService {
         enrollment.studentId = studentId;
         enrollment.status = EnrollmentStatus.ACTIVE;
         enrollment.createdAt = at;
+        // The event names the class's homeroom teacher so notification-service knows the class's audience.
         return enrollment.<Enrollment>persist()
-                .call(() -> outbox.record(tenantId, "enrollment", enrollment.id, Subjects.LEARNING_ENROLLMENT_CREATED,
-                        new EnrollmentCreated(enrollment.id, classId, studentId, at)));
+                .chain(() -> SchoolClass.<SchoolClass>findById(classId))
+                .call(schoolClass -> outbox.record(tenantId, "enrollment", enrollment.id, Subjects.LEARNING_ENROLLMENT_CREATED,
+                        new EnrollmentCreated(enrollment.id, classId, studentId, at, schoolClass == null ? null : schoolClass.teacherId)))
+                .replaceWith(enrollment);
     }
 
     static Uni<Void> requireMember(UUID tenantId, UUID userId, Role role, String field, String message) {

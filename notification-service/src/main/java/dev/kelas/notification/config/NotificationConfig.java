@@ -7,15 +7,18 @@ import java.time.Duration;
 /** notification-service settings ({@code kelas.notification.*}). */
 @ConfigMapping(prefix = "kelas.notification")
 public interface NotificationConfig {
-    /** Interval of SSE heartbeat comments, which keep proxies from closing idle streams. */
+    /** Interval of heartbeats (SSE comments, WebSocket heartbeat frames) that keep proxies from closing idle connections. */
     @WithDefault("PT15S")
     Duration heartbeat();
 
-    /** Events one connection may have in flight before it counts as stalled and is closed. */
+    /**
+     * Frames one connection may have in flight (written but not yet taken by the network) before it counts
+     * as stalled and is closed: the bounded buffer that keeps one slow client from holding up others.
+     */
     @WithDefault("256")
     int maxPendingPerConnection();
 
-    /** Most events replayed after a reconnect with {@code Last-Event-ID}. */
+    /** Most events replayed after a reconnect with {@code Last-Event-ID} or a WebSocket resume. */
     @WithDefault("1000")
     int maxReplay();
 
@@ -25,4 +28,78 @@ public interface NotificationConfig {
      */
     @WithDefault("PT0.5S")
     Duration gapGrace();
+
+    /** Whether this process consumes events (false: a replica that only serves clients and pushes). */
+    @WithDefault("true")
+    boolean consumersEnabled();
+
+    /** Removing old notifications. */
+    Retention retention();
+
+    /** The daily digest e-mail. */
+    Digest digest();
+
+    /** "Assignment due soon" reminders. */
+    DueSoon dueSoon();
+
+    /** The e-mail channel. */
+    Mail mail();
+
+    /** Class chat and study rooms. */
+    Chat chat();
+
+    /** {@code kelas.notification.retention.*} */
+    interface Retention {
+        /** Notifications older than this are deleted. */
+        @WithDefault("P90D")
+        Duration maxAge();
+
+        /** How often the retention job runs. */
+        @WithDefault("PT1H")
+        Duration interval();
+    }
+
+    /** {@code kelas.notification.digest.*} */
+    interface Digest {
+        /** Quartz cron expression of the digest run, in the server's time zone (default 06:00 every day). */
+        @WithDefault("0 0 6 * * ?")
+        String cron();
+    }
+
+    /** {@code kelas.notification.due-soon.*} */
+    interface DueSoon {
+        /** An assignment due within this is announced as due soon, once. */
+        @WithDefault("PT24H")
+        Duration window();
+
+        /** How often due dates are checked. */
+        @WithDefault("PT5M")
+        Duration interval();
+    }
+
+    /** {@code kelas.notification.mail.*} (the SMTP server itself is {@code quarkus.mailer.*}). */
+    interface Mail {
+        /** The link a password-reset mail carries; {@code {token}} is replaced by the token. */
+        @WithDefault("https://kelas.example.org/reset-password?token={token}")
+        String resetUrl();
+
+        /** How often queued mail is looked at when nothing wakes the sender. */
+        @WithDefault("PT10S")
+        Duration pollInterval();
+
+        /** Attempts before a mail is given up on (kept with its error for an operator). */
+        @WithDefault("8")
+        int maxAttempts();
+    }
+
+    /** {@code kelas.notification.chat.*} */
+    interface Chat {
+        /** Longest message, in characters. */
+        @WithDefault("2000")
+        int maxMessageLength();
+
+        /** Messages a user may send per minute in one room. */
+        @WithDefault("30")
+        int messagesPerMinute();
+    }
 }

@@ -3,41 +3,44 @@ package dev.kelas.notification.messaging;
 import dev.kelas.contracts.Subjects;
 import dev.kelas.contracts.events.GradeRecorded;
 import dev.kelas.contracts.events.SubmissionGraded;
-import dev.kelas.notification.push.NotificationView;
-import dev.kelas.notification.push.PushHub;
-import dev.kelas.notification.service.NotificationService;
-import dev.kelas.notification.service.NotificationService.NewNotification;
+import dev.kelas.notification.config.NotificationConfig;
+import dev.kelas.notification.push.Fanout;
+import dev.kelas.notification.service.Audience;
+import dev.kelas.notification.service.DeliveryService;
+import dev.kelas.notification.service.Drafts;
 import dev.kelas.runtime.messaging.ConsumerSpec;
 import dev.kelas.runtime.messaging.IncomingEvent;
 import dev.kelas.runtime.messaging.JetStreamConsumers;
-import dev.kelas.runtime.messaging.Reactive;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import org.jboss.logging.Logger;
 
 /**
  * Tells students about their results: a graded code submission ({@code kelas.lab.submission.graded})
  * and a grade entering the gradebook ({@code kelas.learning.grade.recorded}). Stores the notification,
- * then pushes it live to the student's open streams on every replica.
+ * then pushes it live to the student's open connections on every replica.
  */
 @ApplicationScoped
 public class GradeEventListener {
-    private static final Logger LOG = Logger.getLogger(GradeEventListener.class);
     static final String LAB_GRADES = "notification-lab-grades";
     static final String LEARNING_GRADES = "notification-learning-grades";
 
     private final JetStreamConsumers consumers;
-    private final NotificationService notifications;
-    private final PushHub push;
+    private final DeliveryService delivery;
+    private final Fanout fanout;
+    private final NotificationConfig config;
 
-    public GradeEventListener(JetStreamConsumers consumers, NotificationService notifications, PushHub push) {
+    public GradeEventListener(JetStreamConsumers consumers, DeliveryService delivery, Fanout fanout, NotificationConfig config) {
         this.consumers = consumers;
-        this.notifications = notifications;
-        this.push = push;
+        this.delivery = delivery;
+        this.fanout = fanout;
+        this.config = config;
     }
 
     void start(@Observes StartupEvent event) {
+        if (!config.consumersEnabled()) {
+            return;
+        }
         consumers.start(ConsumerSpec.of(LAB_GRADES, Subjects.Stream.KELAS_LAB, Subjects.LAB_SUBMISSION_GRADED),
                 this::onSubmissionGraded);
         consumers.start(ConsumerSpec.of(LEARNING_GRADES, Subjects.Stream.KELAS_LEARNING, Subjects.LEARNING_GRADE_RECORDED),
@@ -46,32 +49,13 @@ public class GradeEventListener {
 
     void onSubmissionGraded(IncomingEvent event) {
         SubmissionGraded graded = event.data(SubmissionGraded.class);
-        deliver(LAB_GRADES, event, new NewNotification(event.tenantId(), graded.studentId(), event.type(),
-                "Your submission was graded",
-                graded.verdict() + ": " + graded.score().stripTrailingZeros().toPlainString() + " of "
-                        + graded.maxScore().stripTrailingZeros().toPlainString() + " points",
-                graded));
+        fanout.deliver(() -> delivery.deliverOnce(LAB_GRADES, event.id(), event.tenantId(),
+                new Audience.User(graded.studentId()), Drafts.submissionGraded(graded)));
     }
 
     void onGradeRecorded(IncomingEvent event) {
         GradeRecorded grade = event.data(GradeRecorded.class);
-        deliver(LEARNING_GRADES, event, new NewNotification(event.tenantId(), grade.studentId(), event.type(),
-                "New grade: " + grade.assignmentTitle(),
-                grade.score().stripTrailingZeros().toPlainString() + " of "
-                        + grade.maxScore().stripTrailingZeros().toPlainString() + " points",
-                grade));
-    }
-
-    private void deliver(String consumer, IncomingEvent event, NewNotification draft) {
-        NotificationView stored = Reactive.await(() -> notifications.notifyUser(consumer, event.id(), draft));
-        if (stored == null) {
-            return;
-        }
-        try {
-            push.publish(stored);
-        } catch (RuntimeException e) {
-            // Stored already: the client gets it on its next reconnect with Last-Event-ID.
-            LOG.warnf("Live push of notification %d failed: %s", stored.id(), e.getMessage());
-        }
+        fanout.deliver(() -> delivery.deliverOnce(LEARNING_GRADES, event.id(), event.tenantId(),
+                new Audience.User(grade.studentId()), Drafts.gradeRecorded(grade)));
     }
 }

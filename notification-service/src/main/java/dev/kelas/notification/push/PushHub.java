@@ -3,19 +3,26 @@ package dev.kelas.notification.push;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kelas.contracts.Subjects;
 import dev.kelas.notification.config.NotificationConfig;
+import dev.kelas.notification.service.NotificationService;
 import dev.kelas.runtime.messaging.JetStreamClient;
 import dev.kelas.runtime.tracing.Tracing;
 import io.nats.client.impl.Headers;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Scope;
+import dev.kelas.runtime.messaging.Reactive;
+import dev.kelas.runtime.security.AccessRevocations;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.nats.client.Dispatcher;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.websocket.Session;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -28,8 +35,9 @@ import org.jboss.logging.Logger;
 /**
  * Live fan-out across replicas (DESIGN.md section 6). A replica that stores a notification publishes
  * it on core NATS {@code kelas.push.<tenant>.<user>}; every replica subscribes to {@code kelas.push.>}
- * and writes it to the open streams of that user it holds. A push lost in transit is not lost to the
- * user: the client's reconnect with {@code Last-Event-ID} replays it from the database.
+ * and writes it to the open connections (SSE and WebSocket) of that user it holds. A push lost in
+ * transit is not lost to the user: the connection reads the gap from the database, and a reconnect
+ * with the last id replays it. At each heartbeat, connections whose token has been revoked are closed.
  */
 @ApplicationScoped
 public class PushHub {
@@ -39,19 +47,27 @@ public class PushHub {
     private final ObjectMapper json;
     private final NotificationConfig config;
     private final Tracing tracing;
-    private final Map<UUID, Set<SseConnection>> connectionsByUser = new ConcurrentHashMap<>();
+    private final Map<UUID, Set<UserConnection>> connectionsByUser = new ConcurrentHashMap<>();
     private final ScheduledExecutorService heartbeats = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "sse-heartbeat-and-gaps");
+        Thread thread = new Thread(r, "push-heartbeat-and-gaps");
         thread.setDaemon(true);
         return thread;
     });
     private Dispatcher dispatcher;
 
-    public PushHub(JetStreamClient nats, ObjectMapper json, NotificationConfig config, Tracing tracing) {
+    private final NotificationService notifications;
+    private final AccessRevocations revocations;
+
+    public PushHub(JetStreamClient nats, ObjectMapper json, NotificationConfig config, NotificationService notifications,
+                   AccessRevocations revocations, MeterRegistry metrics, Tracing tracing) {
         this.tracing = tracing;
         this.nats = nats;
+        this.revocations = revocations;
         this.json = json;
         this.config = config;
+        this.notifications = notifications;
+        Gauge.builder("kelas.notification.connections", this, PushHub::openConnections)
+                .description("SSE streams and WebSockets open on this replica").register(metrics);
     }
 
     void start(@Observes StartupEvent event) {
@@ -71,32 +87,67 @@ public class PushHub {
         heartbeats.scheduleAtFixedRate(this::beat, every, every, TimeUnit.MILLISECONDS);
     }
 
-    void registerGauges(@Observes StartupEvent event, io.micrometer.core.instrument.MeterRegistry metrics) {
-        io.micrometer.core.instrument.Gauge.builder("kelas_sse_connections", this, PushHub::openConnections)
-                .description("Open SSE streams on this replica").register(metrics);
-    }
-
     void stop(@Observes ShutdownEvent event) {
         heartbeats.shutdownNow();
-        connectionsByUser.values().forEach(set -> set.forEach(connection -> connection.close(1000)));
+        connectionsByUser.values().forEach(set -> set.forEach(UserConnection::close));
     }
 
     /**
-     * Registers a new stream of a user; it holds live events back until its replay is done.
+     * Registers a new SSE stream of a user; it holds live events back until {@link #resume} has replayed.
      *
-     * @param gapLoader reads notifications a live stream did not get pushed in order
+     * @param tokenIssuedAt the {@code iat} of the stream's token: the stream is closed when that token is revoked
      */
-    public SseConnection open(UUID tenantId, UUID userId, SseEventSink sink, Sse sse, SseConnection.GapLoader gapLoader) {
-        SseConnection connection = new SseConnection(tenantId, userId, sink, sse, json, config.maxPendingPerConnection(),
-                gapLoader, heartbeats, config.gapGrace().toMillis());
-        connectionsByUser.computeIfAbsent(userId, id -> ConcurrentHashMap.newKeySet()).add(connection);
-        return connection;
+    public UserConnection openSse(UUID tenantId, UUID userId, long tokenIssuedAt, SseEventSink sink, Sse sse) {
+        return register(new UserConnection(tenantId, userId, tokenIssuedAt, new SseOutlet(sink, sse, json), config.maxPendingPerConnection(),
+                this::storedBetween, heartbeats, config.gapGrace().toMillis(), true));
+    }
+
+    /**
+     * Registers a new WebSocket of a user; it takes notifications once it is resumed ({@link UserConnection#startReplay}).
+     *
+     * @param tokenIssuedAt the {@code iat} of the socket's token: the socket is closed when that token is revoked
+     */
+    public UserConnection openWebSocket(UUID tenantId, UUID userId, long tokenIssuedAt, Session session) {
+        return register(new UserConnection(tenantId, userId, tokenIssuedAt, new WebSocketOutlet(session, json),
+                config.maxPendingPerConnection(), this::storedBetween, heartbeats, config.gapGrace().toMillis(), false));
+    }
+
+    /**
+     * Replays a connection's missed notifications (at most {@code kelas.notification.max-replay}) and makes it
+     * live. Blocks: call it on a worker thread.
+     *
+     * @param lastId the last id the client saw; 0 for a fresh start, which replays nothing (the inbox has it)
+     */
+    public void resume(UserConnection connection, long lastId) {
+        UUID tenantId = connection.tenantId();
+        UUID userId = connection.userId();
+        if (lastId == 0) {
+            connection.finishReplay(List.of(), Reactive.await(() -> notifications.lastSeq(tenantId, userId)));
+        } else {
+            connection.finishReplay(Reactive.await(() -> notifications.missedSince(tenantId, userId, lastId,
+                    config.maxReplay())), lastId);
+        }
+    }
+
+    /** The stored notifications of a user numbered strictly between two numbers (a live connection's gap). */
+    private List<NotificationView> storedBetween(UUID tenantId, UUID userId, long after, long before) {
+        return Reactive.await(() -> notifications.missedSince(tenantId, userId, after,
+                        (int) Math.min(before - after - 1, config.maxReplay())))
+                .stream().filter(n -> n.seq() < before).toList();
+    }
+
+    /** Forgets a connection that has ended. */
+    public void forget(UserConnection connection) {
+        Set<UserConnection> connections = connectionsByUser.get(connection.userId());
+        if (connections != null) {
+            connections.remove(connection);
+        }
     }
 
     /**
      * Publishes a stored notification to every replica (including this one).
      *
-     * @throws IllegalStateException if it cannot be serialised
+     * @throws IllegalStateException if it cannot be serialised or published
      */
     public void publish(NotificationView notification) {
         try {
@@ -112,17 +163,22 @@ public class PushHub {
         }
     }
 
-    /** How many streams are open on this replica. */
+    /** How many connections are open on this replica. */
     public int openConnections() {
         return connectionsByUser.values().stream().mapToInt(Set::size).sum();
     }
 
+    private UserConnection register(UserConnection connection) {
+        connectionsByUser.computeIfAbsent(connection.userId(), id -> ConcurrentHashMap.newKeySet()).add(connection);
+        return connection;
+    }
+
     private void deliverLocally(NotificationView notification) {
-        Set<SseConnection> connections = connectionsByUser.get(notification.userId());
+        Set<UserConnection> connections = connectionsByUser.get(notification.userId());
         if (connections == null) {
             return;
         }
-        for (SseConnection connection : connections) {
+        for (UserConnection connection : connections) {
             if (connection.isClosed()) {
                 connections.remove(connection);
             } else if (connection.tenantId().equals(notification.tenantId())) {
@@ -131,9 +187,14 @@ public class PushHub {
         }
     }
 
+    /** Heartbeats every open connection; one whose token was revoked since (deactivation, logout everywhere) is closed. */
     private void beat() {
         connectionsByUser.values().forEach(connections -> connections.removeIf(connection -> {
             if (connection.isClosed()) {
+                return true;
+            }
+            if (revocations.isRevoked(connection.userId(), connection.tokenIssuedAt())) {
+                connection.close();
                 return true;
             }
             connection.heartbeat();

@@ -1,76 +1,143 @@
 package dev.kelas.notification.rest;
 
-import dev.kelas.notification.config.NotificationConfig;
 import dev.kelas.notification.push.PushHub;
-import dev.kelas.notification.push.SseConnection;
+import dev.kelas.notification.push.UserConnection;
+import dev.kelas.notification.rest.AccessTokens.Identity;
 import dev.kelas.notification.rest.dto.InboxResponse;
+import dev.kelas.notification.rest.dto.PreferenceRequest;
+import dev.kelas.notification.rest.dto.PreferencesResponse;
+import dev.kelas.notification.rest.dto.ReadAllResponse;
+import dev.kelas.notification.rest.dto.UnreadCountResponse;
 import dev.kelas.notification.service.NotificationService;
-import dev.kelas.runtime.messaging.Reactive;
-import dev.kelas.runtime.problem.UnauthenticatedException;
+import dev.kelas.notification.service.PreferenceService;
+import dev.kelas.notification.service.PreferenceService.Choice;
 import dev.kelas.runtime.problem.ValidationException;
 import dev.kelas.runtime.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;
-import dev.kelas.runtime.security.RevokedTokenAugmentor;
-import io.smallrye.jwt.auth.principal.JWTParser;
-import io.smallrye.jwt.auth.principal.ParseException;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
+import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import java.util.List;
-import java.util.UUID;
-import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** The caller's notifications: the inbox list and the live SSE stream. */
+/** The caller's notifications: the inbox, its preferences and the live SSE stream. */
 @Path("/api/v1/notifications")
 public class NotificationResource {
     private final NotificationService notifications;
+    private final PreferenceService preferences;
     private final PushHub push;
-    private final NotificationConfig config;
-    private final JWTParser jwtParser;
+    private final AccessTokens tokens;
     private final Caller caller;
-    private final RevokedTokenAugmentor tokenCheck;
 
-    public NotificationResource(NotificationService notifications, PushHub push, NotificationConfig config,
-                                JWTParser jwtParser, Caller caller, RevokedTokenAugmentor tokenCheck) {
-        this.tokenCheck = tokenCheck;
+    public NotificationResource(NotificationService notifications, PreferenceService preferences, PushHub push,
+                                AccessTokens tokens, Caller caller) {
         this.notifications = notifications;
+        this.preferences = preferences;
         this.push = push;
-        this.config = config;
-        this.jwtParser = jwtParser;
+        this.tokens = tokens;
         this.caller = caller;
     }
 
+    /** A page of the caller's notifications, newest first; {@code before} is the previous page's {@code nextCursor}. */
     @GET
     @Authenticated
-    @Operation(summary = "The caller's notifications, newest first")
-    @APIResponse(responseCode = "200", description = "One page with the total")
+    @Operation(summary = "The caller's notifications, newest first, with cursor pagination")
+    @APIResponse(responseCode = "200", description = "{items, nextCursor, total, unread}")
     @APIResponse(responseCode = "401", description = "UNAUTHENTICATED")
-    public Uni<InboxResponse> inbox(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    @APIResponse(responseCode = "422", description = "VALIDATION_ERROR: before is not a cursor")
+    public Uni<InboxResponse> inbox(@QueryParam("before") String before,
+                                    @QueryParam("unread") @DefaultValue("false") boolean unreadOnly,
                                     @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
-        return notifications.inbox(caller.tenantId(), caller.userId(), page, size)
-                .map(p -> new InboxResponse(p.items(), p.page(), p.size(), p.total()));
+        return notifications.inbox(caller.tenantId(), caller.userId(), parseId("before", before), unreadOnly, size)
+                .map(p -> new InboxResponse(p.items(), p.nextCursor(), p.total(), p.unread()));
+    }
+
+    /** How many of the caller's notifications are unread. */
+    @GET
+    @Path("/unread-count")
+    @Authenticated
+    @Operation(summary = "The caller's unread count")
+    public Uni<UnreadCountResponse> unreadCount() {
+        return notifications.unreadCount(caller.tenantId(), caller.userId()).map(UnreadCountResponse::new);
+    }
+
+    /** Marks one of the caller's notifications read. */
+    @POST
+    @Path("/{id}/read")
+    @Authenticated
+    @Operation(summary = "Mark one notification read")
+    @APIResponse(responseCode = "204", description = "Read")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: not one of the caller's notifications")
+    public Uni<Void> markRead(@PathParam("id") long id) {
+        return notifications.markRead(caller.tenantId(), caller.userId(), id);
+    }
+
+    /** Marks the caller's notifications read, all of them or those numbered up to {@code upTo} (the last one shown). */
+    @POST
+    @Path("/read-all")
+    @Authenticated
+    @Operation(summary = "Mark all (or all up to an SSE/WebSocket id) read")
+    @APIResponse(responseCode = "200", description = "{updated}")
+    public Uni<ReadAllResponse> markAllRead(@QueryParam("upTo") String upTo) {
+        return notifications.markAllRead(caller.tenantId(), caller.userId(), parseId("upTo", upTo)).map(ReadAllResponse::new);
+    }
+
+    /** Deletes one of the caller's notifications. */
+    @DELETE
+    @Path("/{id}")
+    @Authenticated
+    @Operation(summary = "Delete one notification")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: not one of the caller's notifications")
+    public Uni<Void> delete(@PathParam("id") long id) {
+        return notifications.delete(caller.tenantId(), caller.userId(), id);
+    }
+
+    /** The caller's delivery choice for every notification type (defaults where none is stored). */
+    @GET
+    @Path("/preferences")
+    @Authenticated
+    @Operation(summary = "Per-type delivery preferences: in-app, e-mail (OFF, IMMEDIATE, DAILY_DIGEST)")
+    public Uni<PreferencesResponse> preferences() {
+        return preferences.preferences(caller.tenantId(), caller.userId()).map(PreferencesResponse::new);
+    }
+
+    /** Sets the caller's delivery of one notification type; both in-app and e-mail off means not at all. */
+    @PUT
+    @Path("/preferences/{type}")
+    @Authenticated
+    @Operation(summary = "Choose how one notification type arrives")
+    @APIResponse(responseCode = "200", description = "The stored choice")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such notification type")
+    @APIResponse(responseCode = "422", description = "VALIDATION_ERROR: the password-reset mail cannot be turned off")
+    public Uni<Choice> choose(@PathParam("type") String type, @NotNull @Valid PreferenceRequest request) {
+        return preferences.choose(caller.tenantId(), caller.userId(), type, request.inApp(), request.email());
     }
 
     /**
-     * Server-sent events: each notification as it happens, {@code id:} its id, {@code event:} its
-     * CloudEvents type, {@code data:} its JSON. The token comes as {@code Authorization: Bearer} or,
-     * for browsers' EventSource which cannot set headers, as {@code ?access_token=}. After a
-     * reconnect, {@code Last-Event-ID} (header, or {@code lastEventId} query parameter) replays what
-     * was missed.
+     * Server-sent events: each notification as it happens, {@code id:} its number, {@code event:} its
+     * CloudEvents type, {@code data:} its JSON; a comment every {@code kelas.notification.heartbeat}. The token
+     * comes as {@code Authorization: Bearer} or, for browsers' EventSource which cannot set headers, as
+     * {@code ?access_token=}. After a reconnect, {@code Last-Event-ID} (header, or {@code lastEventId} query
+     * parameter) replays what was missed.
      */
     @GET
     @Path("/stream")
@@ -85,50 +152,21 @@ public class NotificationResource {
                        @QueryParam("access_token") String accessToken,
                        @HeaderParam("Last-Event-ID") String lastEventIdHeader,
                        @QueryParam("lastEventId") String lastEventIdQuery) {
-        JsonWebToken token = verify(authorization, accessToken);
-        UUID tenantId = uuidClaim(token.getClaim(Caller.TENANT_CLAIM));
-        UUID userId = uuidClaim(token.getSubject());
-        long lastEventId = parseLastEventId(lastEventIdHeader != null ? lastEventIdHeader : lastEventIdQuery);
-        SseConnection connection = push.open(tenantId, userId, sink, sse, (tenant, user, after, before) ->
-                Reactive.await(() -> notifications.missedSince(tenant, user, after, (int) Math.min(before - after - 1, config.maxReplay())))
-                        .stream().filter(n -> n.seq() < before).toList());
-        if (lastEventId == 0) {
-            // A new stream starts now: what is numbered by now is in the inbox, not on the stream.
-            connection.finishReplay(List.of(), Reactive.await(() -> notifications.lastSeq(tenantId, userId)));
-        } else {
-            connection.finishReplay(Reactive.await(() -> notifications.missedSince(tenantId, userId, lastEventId,
-                    config.maxReplay())), lastEventId);
-        }
+        Identity identity = tokens.verify(authorization, accessToken);
+        Long lastEventId = parseId("Last-Event-ID", lastEventIdHeader != null ? lastEventIdHeader : lastEventIdQuery);
+        UserConnection connection = push.openSse(identity.tenantId(), identity.userId(), identity.issuedAt(), sink, sse);
+        push.resume(connection, lastEventId == null ? 0 : lastEventId);
     }
 
-    private JsonWebToken verify(String authorization, String accessToken) {
-        String raw = authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)
-                ? authorization.substring(7).trim() : accessToken;
-        if (raw == null || raw.isBlank()) {
-            throw new UnauthenticatedException("A valid access token is required (Authorization header or access_token)");
-        }
-        try {
-            JsonWebToken token = jwtParser.parse(raw);
-            if (!tokenCheck.isUsable(token)) {
-                throw new UnauthenticatedException("The access token was revoked or is not an access token");
-            }
-            return token;
-        } catch (ParseException e) {
-            throw new UnauthenticatedException("A valid access token is required");
-        }
-    }
-
-    private static UUID uuidClaim(Object value) {
-        try {
-            return UUID.fromString(String.valueOf(value).replace("\"", ""));
-        } catch (IllegalArgumentException e) {
-            throw new UnauthenticatedException("The access token lacks its subject or tenant");
-        }
-    }
-
-    private static long parseLastEventId(String value) {
+    /**
+     * Parses a notification number from a query parameter or header.
+     *
+     * @return null when absent
+     * @throws ValidationException if it is not a non-negative whole number
+     */
+    static Long parseId(String field, String value) {
         if (value == null || value.isBlank()) {
-            return 0;
+            return null;
         }
         try {
             long id = Long.parseLong(value.trim());
@@ -137,7 +175,7 @@ public class NotificationResource {
             }
             return id;
         } catch (NumberFormatException e) {
-            throw new ValidationException("Last-Event-ID", "must be the id of an event this stream sent");
+            throw new ValidationException(field, "must be the id of a notification (a whole number from 0)");
         }
     }
 }

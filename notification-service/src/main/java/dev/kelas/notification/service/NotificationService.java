@@ -3,7 +3,7 @@ package dev.kelas.notification.service;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kelas.notification.domain.Notification;
 import dev.kelas.notification.push.NotificationView;
-import dev.kelas.runtime.inbox.Inbox;
+import dev.kelas.runtime.problem.NotFoundException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -13,60 +13,24 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** Each user's stored notifications (the inbox). */
+/** Each user's stored notifications (the inbox): reading, marking read, deleting, and retention. */
 @ApplicationScoped
 public class NotificationService {
-    // The row lock taken here is held until commit, so one user's numbers follow commit order.
-    private static final String NEXT_SEQ = """
-            insert into notification_sequence (user_id, tenant_id, last_seq) values (?1, ?2, 1)
-            on conflict (user_id) do update set last_seq = notification_sequence.last_seq + 1
-            returning last_seq""";
-    private final Inbox inbox;
+    private static final int RETENTION_BATCH = 1000;
     private final ObjectMapper json;
 
-    public NotificationService(Inbox inbox, ObjectMapper json) {
-        this.inbox = inbox;
+    public NotificationService(ObjectMapper json) {
         this.json = json;
     }
 
-    /** What to tell one user about one event. */
-    public record NewNotification(UUID tenantId, UUID userId, String type, String title, String body, Object data) {
-    }
-
-    /** One page of the inbox, newest first, with the total count. */
-    public record InboxPage(List<NotificationView> items, int page, int size, long total) {
-    }
-
     /**
-     * Stores a notification once per consumer and event.
+     * One page of the inbox, newest first.
      *
-     * @return the stored notification, or null for an event seen before
+     * @param nextCursor pass as {@code before} for the next page; null on the last page
+     * @param total      the user's notifications in all
+     * @param unread     how many of them are unread
      */
-    @WithTransaction
-    public Uni<NotificationView> notifyUser(String consumer, UUID eventId, NewNotification draft) {
-        return inbox.once(consumer, eventId, () -> {
-            Notification notification = new Notification();
-            notification.eventId = eventId;
-            notification.tenantId = draft.tenantId();
-            notification.userId = draft.userId();
-            notification.type = draft.type();
-            notification.title = draft.title();
-            notification.body = draft.body();
-            notification.createdAt = Instant.now();
-            try {
-                notification.data = json.writeValueAsString(draft.data());
-            } catch (Exception e) {
-                return Uni.createFrom().failure(e);
-            }
-            return Panache.getSession()
-                    .chain(session -> session.createNativeQuery(NEXT_SEQ, Long.class)
-                            .setParameter(1, draft.userId()).setParameter(2, draft.tenantId()).getSingleResult())
-                    .chain(seq -> {
-                        notification.seq = seq;
-                        return notification.persist();
-                    })
-                    .map(saved -> NotificationView.of(notification, json));
-        });
+    public record InboxPage(List<NotificationView> items, String nextCursor, long total, long unread) {
     }
 
     /** The highest number given to a notification of this user so far, 0 if none. */
@@ -85,12 +49,75 @@ public class NotificationService {
                 .map(list -> list.stream().map(n -> NotificationView.of(n, json)).toList());
     }
 
-    /** One page (from 0) of a user's inbox, newest first. */
+    /**
+     * A page of a user's inbox, newest first.
+     *
+     * @param beforeSeq only notifications numbered below this (the previous page's cursor), or null for the newest
+     * @param unreadOnly leave out read notifications
+     */
     @WithSession
-    public Uni<InboxPage> inbox(UUID tenantId, UUID userId, int page, int size) {
-        return Notification.page(tenantId, userId, page, size)
-                .chain(items -> Notification.countFor(tenantId, userId)
-                        .map(total -> new InboxPage(items.stream().map(n -> NotificationView.of(n, json)).toList(),
-                                page, size, total)));
+    public Uni<InboxPage> inbox(UUID tenantId, UUID userId, Long beforeSeq, boolean unreadOnly, int size) {
+        return Notification.listBefore(tenantId, userId, beforeSeq == null ? Long.MAX_VALUE : beforeSeq, unreadOnly, size + 1)
+                .chain(rows -> Notification.countFor(tenantId, userId).chain(total -> Notification.countUnread(tenantId, userId)
+                        .map(unread -> {
+                            List<NotificationView> items = rows.stream().limit(size).map(n -> NotificationView.of(n, json)).toList();
+                            String next = rows.size() > size ? Long.toString(items.get(items.size() - 1).seq()) : null;
+                            return new InboxPage(items, next, total, unread);
+                        })));
+    }
+
+    /** How many of a user's notifications are unread. */
+    @WithSession
+    public Uni<Long> unreadCount(UUID tenantId, UUID userId) {
+        return Notification.countUnread(tenantId, userId);
+    }
+
+    /**
+     * Marks one of the user's notifications read (again is fine).
+     *
+     * @throws NotFoundException if the user has no notification with this id
+     */
+    @WithTransaction
+    public Uni<Void> markRead(UUID tenantId, UUID userId, long id) {
+        return Notification.markRead(tenantId, userId, id, Instant.now()).invoke(changed -> requireFound(changed, id))
+                .replaceWithVoid();
+    }
+
+    /**
+     * Marks the user's unread notifications read.
+     *
+     * @param upToSeq only those numbered up to this (what the client has shown), or null for all
+     * @return how many were unread
+     */
+    @WithTransaction
+    public Uni<Integer> markAllRead(UUID tenantId, UUID userId, Long upToSeq) {
+        return Notification.markAllRead(tenantId, userId, upToSeq == null ? Long.MAX_VALUE : upToSeq, Instant.now());
+    }
+
+    /**
+     * Deletes one of the user's notifications.
+     *
+     * @throws NotFoundException if the user has no notification with this id
+     */
+    @WithTransaction
+    public Uni<Void> delete(UUID tenantId, UUID userId, long id) {
+        return Notification.deleteOne(tenantId, userId, id).invoke(deleted -> requireFound(deleted, id)).replaceWithVoid();
+    }
+
+    /** Deletes one batch of notifications created before a moment; returns how many (less than a batch: done). */
+    @WithTransaction
+    public Uni<Integer> removeBatchCreatedBefore(Instant before) {
+        return Notification.deleteCreatedBefore(before, RETENTION_BATCH);
+    }
+
+    /** Rows one retention batch deletes at most. */
+    public static int retentionBatch() {
+        return RETENTION_BATCH;
+    }
+
+    private static void requireFound(Number changed, long id) {
+        if (changed.longValue() == 0) {
+            throw new NotFoundException("notification", id);
+        }
     }
 }

@@ -6,8 +6,9 @@ import java.util.List;
 /**
  * One page of the caller's notifications, newest first.
  *
- * @param page  0-based page number
- * @param total notifications the caller has in all
+ * @param nextCursor pass as {@code before} to get the next (older) page; null on the last page
+ * @param total      notifications the caller has in all
+ * @param unread     how many of them are unread
  */
-public record InboxResponse(List<NotificationView> items, int page, int size, long total) {
+public record InboxResponse(List<NotificationView> items, String nextCursor, long total, long unread) {
 }
