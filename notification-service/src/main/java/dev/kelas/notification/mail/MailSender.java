@@ -12,6 +12,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.jboss.logging.Logger;
 
@@ -43,7 +44,11 @@ public class MailSender {
     /** Sends what is due soon, on the sender's thread; calls while a run is pending fold into it. */
     public void wake() {
         if (wakeQueued.compareAndSet(false, true)) {
-            thread.execute(this::sendDue);
+            try {
+                thread.execute(this::sendDue);
+            } catch (RejectedExecutionException shuttingDown) {
+                wakeQueued.set(false); // the process is stopping; queued mail waits in the table
+            }
         }
     }
 
