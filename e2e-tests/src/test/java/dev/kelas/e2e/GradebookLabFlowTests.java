@@ -75,6 +75,37 @@ class GradebookLabFlowTests {
                 .body("rows.find { it.studentId == '%s' }.enrollmentStatus".formatted(student.id()), equalTo("TRANSFERRED"));
     }
 
+    @Test
+    void shouldCloseTheOldClassesLabTasksToAWithdrawnOrTransferredStudent() {
+        School.Person leaver = school.createUser("STUDENT", "Wendy Withdrawn");
+        School.Person mover = school.createUser("STUDENT", "Max Mover");
+        String from = school.createClass(teacher, "Left behind");
+        String to = school.createClass(teacher, "Moved on");
+        school.enroll(teacher, from, leaver);
+        school.enroll(teacher, from, mover);
+        String task = school.createPythonTask(teacher, from, school.publishCodingAssignment(teacher, from, "Old task", 10),
+                DOUBLE_TESTS, LIMITS);
+        String kept = school.submit(leaver, task, DOUBLE_RIGHT); // both may hand in while enrolled
+        school.submit(mover, task, DOUBLE_RIGHT);
+        List<Map<String, String>> enrollments = school.as(teacher, "learning-service").get("/api/v1/classes/" + from + "/enrollments")
+                .then().statusCode(200).extract().path("");
+        String leaverEnrollment = enrollments.stream().filter(e -> e.get("studentId").equals(leaver.id())).findFirst().orElseThrow().get("id");
+        String moverEnrollment = enrollments.stream().filter(e -> e.get("studentId").equals(mover.id())).findFirst().orElseThrow().get("id");
+
+        school.as(teacher, "learning-service").body(Map.of("reason", "Left the school"))
+                .post("/api/v1/classes/" + from + "/enrollments/" + leaverEnrollment + "/withdraw").then().statusCode(200);
+        school.as(teacher, "learning-service").body(Map.of("toClassId", to))
+                .post("/api/v1/classes/" + from + "/enrollments/" + moverEnrollment + "/transfer").then().statusCode(201);
+
+        for (School.Person gone : List.of(leaver, mover)) {
+            Awaitility.await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(200)).until(() ->
+                    school.as(gone, "lab-service").body(Map.of("language", "python", "sourceCode", DOUBLE_RIGHT))
+                            .post("/api/v1/lab/tasks/" + task + "/submissions").statusCode() == 403);
+        }
+        // What they handed in before stays theirs to read.
+        school.awaitGraded(leaver, kept).then().body("verdict", equalTo("ACCEPTED"));
+    }
+
     private static void awaitScore(String classId, School.Person student, String assignment, float score) {
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 school.as(teacher, "learning-service").get("/api/v1/classes/" + classId + "/gradebook").then().statusCode(200)

@@ -24,6 +24,11 @@ public class LabEnrollment extends PanacheEntityBase {
     @Column(name = "tenant_id")
     public UUID tenantId;
 
+    /** Removes the copy of an enrollment that ended (withdrawal, transfer); returns how many rows went. */
+    public static Uni<Long> remove(UUID tenantId, UUID classId, UUID studentId) {
+        return delete("tenantId = ?1 and classId = ?2 and studentId = ?3", tenantId, classId, studentId);
+    }
+
     /** Whether the student is enrolled in the class, in this tenant. */
     public static Uni<Boolean> exists(UUID tenantId, UUID classId, UUID studentId) {
         return count("tenantId = ?1 and classId = ?2 and studentId = ?3", tenantId, classId, studentId).map(n -> n > 0);

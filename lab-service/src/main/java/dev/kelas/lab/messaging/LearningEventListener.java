@@ -3,6 +3,8 @@ package dev.kelas.lab.messaging;
 import dev.kelas.contracts.Subjects;
 import dev.kelas.contracts.events.AssignmentPublished;
 import dev.kelas.contracts.events.EnrollmentCreated;
+import dev.kelas.contracts.events.EnrollmentTransferred;
+import dev.kelas.contracts.events.EnrollmentWithdrawn;
 import dev.kelas.lab.service.ProjectionService;
 import dev.kelas.runtime.messaging.ConsumerSpec;
 import dev.kelas.runtime.messaging.IncomingEvent;
@@ -16,7 +18,11 @@ import jakarta.enterprise.event.Observes;
 @ApplicationScoped
 public class LearningEventListener {
     static final String ASSIGNMENTS = "lab-learning-assignments";
-    static final String ENROLLMENTS = "lab-learning-enrollments";
+    /**
+     * One consumer for every enrollment event, so a withdrawal and a later re-enrollment apply in stream order.
+     * (It replaced {@code lab-learning-enrollments}, which took only {@code .created}.)
+     */
+    static final String ENROLLMENTS = "lab-learning-enrollment-changes";
 
     private final JetStreamConsumers consumers;
     private final ProjectionService projections;
@@ -29,8 +35,8 @@ public class LearningEventListener {
     void start(@Observes StartupEvent event) {
         consumers.start(ConsumerSpec.of(ASSIGNMENTS, Subjects.Stream.KELAS_LEARNING, Subjects.LEARNING_ASSIGNMENT_PUBLISHED),
                 this::onAssignmentPublished);
-        consumers.start(ConsumerSpec.of(ENROLLMENTS, Subjects.Stream.KELAS_LEARNING, Subjects.LEARNING_ENROLLMENT_CREATED),
-                this::onEnrollmentCreated);
+        consumers.start(ConsumerSpec.of(ENROLLMENTS, Subjects.Stream.KELAS_LEARNING, "kelas.learning.enrollment.>"),
+                this::onEnrollmentChanged);
     }
 
     void onAssignmentPublished(IncomingEvent event) {
@@ -38,8 +44,25 @@ public class LearningEventListener {
         Reactive.await(() -> projections.applyAssignmentPublished(ASSIGNMENTS, event.id(), event.tenantId(), published));
     }
 
-    void onEnrollmentCreated(IncomingEvent event) {
-        EnrollmentCreated created = event.data(EnrollmentCreated.class);
-        Reactive.await(() -> projections.applyEnrollmentCreated(ENROLLMENTS, event.id(), event.tenantId(), created));
+    void onEnrollmentChanged(IncomingEvent event) {
+        switch (event.type()) {
+            case Subjects.LEARNING_ENROLLMENT_CREATED -> {
+                EnrollmentCreated created = event.data(EnrollmentCreated.class);
+                Reactive.await(() -> projections.applyEnrollmentCreated(ENROLLMENTS, event.id(), event.tenantId(), created));
+            }
+            case Subjects.LEARNING_ENROLLMENT_WITHDRAWN -> {
+                EnrollmentWithdrawn withdrawn = event.data(EnrollmentWithdrawn.class);
+                Reactive.await(() -> projections.applyEnrollmentEnded(ENROLLMENTS, event.id(), event.tenantId(),
+                        withdrawn.classId(), withdrawn.studentId()));
+            }
+            case Subjects.LEARNING_ENROLLMENT_TRANSFERRED -> {
+                EnrollmentTransferred transferred = event.data(EnrollmentTransferred.class);
+                Reactive.await(() -> projections.applyEnrollmentEnded(ENROLLMENTS, event.id(), event.tenantId(),
+                        transferred.fromClassId(), transferred.studentId()));
+            }
+            default -> {
+                // another enrollment event lab-service has no use for
+            }
+        }
     }
 }

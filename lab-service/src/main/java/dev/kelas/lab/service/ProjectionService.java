@@ -49,4 +49,14 @@ public class ProjectionService {
                     return enrollment.persist().replaceWithVoid();
                 }));
     }
+
+    /**
+     * Applies the end of an enrollment ({@code kelas.learning.enrollment.withdrawn}, or the old class of a
+     * {@code .transferred}) once per event id: the student may no longer submit to that class's tasks. Their
+     * submissions and grades stay.
+     */
+    @WithTransaction
+    public Uni<Void> applyEnrollmentEnded(String consumer, UUID eventId, UUID tenantId, UUID classId, UUID studentId) {
+        return inbox.once(consumer, eventId, () -> LabEnrollment.remove(tenantId, classId, studentId).replaceWithVoid());
+    }
 }

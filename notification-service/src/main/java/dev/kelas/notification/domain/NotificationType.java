@@ -10,6 +10,8 @@ import java.util.Optional;
 public enum NotificationType {
     SUBMISSION_GRADED("kelas.lab.submission.graded", EmailDelivery.OFF, false),
     GRADE_RECORDED("kelas.learning.grade.recorded", EmailDelivery.OFF, false),
+    /** A teacher released an assignment's grades (they were hidden until then). */
+    GRADE_RELEASED("kelas.learning.grade.released", EmailDelivery.OFF, false),
     ASSIGNMENT_PUBLISHED("kelas.learning.assignment.published", EmailDelivery.OFF, false),
     /** Made here, not consumed: an assignment's {@code dueAt} comes within the reminder window. */
     ASSIGNMENT_DUE_SOON("kelas.notification.assignment.due-soon", EmailDelivery.OFF, false),

@@ -2,6 +2,7 @@ package dev.kelas.notification.messaging;
 
 import dev.kelas.contracts.Subjects;
 import dev.kelas.contracts.events.GradeRecorded;
+import dev.kelas.contracts.events.GradeReleased;
 import dev.kelas.contracts.events.SubmissionGraded;
 import dev.kelas.notification.config.NotificationConfig;
 import dev.kelas.notification.push.Fanout;
@@ -17,13 +18,15 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * Tells students about their results: a graded code submission ({@code kelas.lab.submission.graded})
- * and a grade entering the gradebook ({@code kelas.learning.grade.recorded}). Stores the notification,
+ * a grade entering the gradebook ({@code kelas.learning.grade.recorded}) and hidden grades being released
+ * ({@code kelas.learning.grade.released}). Stores the notification,
  * then pushes it live to the student's open connections on every replica.
  */
 @ApplicationScoped
 public class GradeEventListener {
     static final String LAB_GRADES = "notification-lab-grades";
     static final String LEARNING_GRADES = "notification-learning-grades";
+    static final String RELEASED_GRADES = "notification-released-grades";
 
     private final JetStreamConsumers consumers;
     private final DeliveryService delivery;
@@ -45,12 +48,20 @@ public class GradeEventListener {
                 this::onSubmissionGraded);
         consumers.start(ConsumerSpec.of(LEARNING_GRADES, Subjects.Stream.KELAS_LEARNING, Subjects.LEARNING_GRADE_RECORDED),
                 this::onGradeRecorded);
+        consumers.start(ConsumerSpec.of(RELEASED_GRADES, Subjects.Stream.KELAS_LEARNING, Subjects.LEARNING_GRADE_RELEASED),
+                this::onGradeReleased);
     }
 
     void onSubmissionGraded(IncomingEvent event) {
         SubmissionGraded graded = event.data(SubmissionGraded.class);
         fanout.deliver(() -> delivery.deliverOnce(LAB_GRADES, event.id(), event.tenantId(),
                 new Audience.User(graded.studentId()), Drafts.submissionGraded(graded)));
+    }
+
+    void onGradeReleased(IncomingEvent event) {
+        GradeReleased grade = event.data(GradeReleased.class);
+        fanout.deliver(() -> delivery.deliverOnce(RELEASED_GRADES, event.id(), event.tenantId(),
+                new Audience.User(grade.studentId()), Drafts.gradeReleased(grade)));
     }
 
     void onGradeRecorded(IncomingEvent event) {

@@ -1,6 +1,7 @@
 package dev.kelas.notification.service;
 
 import dev.kelas.contracts.events.GradeRecorded;
+import dev.kelas.contracts.events.GradeReleased;
 import dev.kelas.contracts.events.SubmissionGraded;
 import dev.kelas.notification.domain.NotificationType;
 import dev.kelas.notification.service.DeliveryService.Draft;
@@ -43,6 +44,12 @@ public final class Drafts {
     public static Draft gradeRecorded(GradeRecorded grade) {
         return new Draft(NotificationType.GRADE_RECORDED, "New grade: " + grade.assignmentTitle(),
                 points(grade.score()) + " of " + points(grade.maxScore()) + " points", grade);
+    }
+
+    /** {@code kelas.learning.grade.released}: a grade the teacher had kept hidden is now visible. */
+    public static Draft gradeReleased(GradeReleased grade) {
+        return new Draft(NotificationType.GRADE_RELEASED, "Grade released: " + grade.assignmentTitle(),
+                grade.excused() ? "Excused" : points(grade.score()) + " of " + points(grade.maxScore()) + " points", grade);
     }
 
     /** {@code kelas.learning.assignment.published}: new work in a class. */
