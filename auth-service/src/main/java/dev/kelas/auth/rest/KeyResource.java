@@ -43,8 +43,7 @@ public class KeyResource {
         if (token == null || !MessageDigest.isEqual(expected.getBytes(StandardCharsets.UTF_8), token.getBytes(StandardCharsets.UTF_8))) {
             throw new ForbiddenException("The operator token is wrong");
         }
-        String kid = keys.rotate();
-        return Response.accepted(Map.of("kid", kid, "activatesAt",
-                java.time.Instant.now().plus(config.jwt().activationDelay()).toString())).build();
+        SigningKeys.StoredKey added = keys.rotate();
+        return Response.accepted(Map.of("kid", added.kid(), "activatesAt", added.activatesAt().toString())).build();
     }
 }

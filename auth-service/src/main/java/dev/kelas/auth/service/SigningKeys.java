@@ -34,6 +34,7 @@ import java.util.Map;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 import org.jboss.logging.Logger;
 
 /**
@@ -110,16 +111,17 @@ public class SigningKeys {
         return Map.of("keys", published);
     }
 
+    /** A key of the ring as stored: its id and when it signs from. */
+    public record StoredKey(String kid, Instant activatesAt) {
+    }
+
     /**
      * Adds a new key that signs from now + the activation delay, and re-reads the ring.
      *
-     * @return the new key's id
+     * @return the new key
      */
-    public String rotate() {
-        String kid = Reactive.await(() -> locked(() -> insert(generate(), Instant.now().plus(config.jwt().activationDelay()))));
-        LOG.infof("Signing key %s added; it signs from %s on", kid, Instant.now().plus(config.jwt().activationDelay()));
-        reload();
-        return kid;
+    public StoredKey rotate() {
+        return addKeyIf(latest -> true);
     }
 
     /**
@@ -141,17 +143,36 @@ public class SigningKeys {
     private void reloadQuietly() {
         try {
             reload();
-            RingKey newest = ring.get(ring.size() - 1);
-            if (newest.activatesAt().plus(config.jwt().rotationInterval()).isBefore(Instant.now())) {
-                Reactive.await(() -> locked(() -> SigningKey.<SigningKey>find("order by activatesAt desc").firstResult()
-                        .chain(latest -> latest.activatesAt.plus(config.jwt().rotationInterval()).isBefore(Instant.now())
-                                ? insert(generate(), Instant.now().plus(config.jwt().activationDelay()))
-                                : Uni.createFrom().item(latest.kid))));
-                reload();
+            if (rotationDue(ring.get(ring.size() - 1).activatesAt())) {
+                // Checked again under the lock: another replica may have rotated meanwhile.
+                addKeyIf(latest -> rotationDue(latest.activatesAt));
             }
         } catch (RuntimeException e) {
             LOG.warnf("Cannot refresh the signing key ring (keeping the one loaded): %s", e.getMessage());
         }
+    }
+
+    private boolean rotationDue(Instant newestActivatesAt) {
+        return newestActivatesAt.plus(config.jwt().rotationInterval()).isBefore(Instant.now());
+    }
+
+    /**
+     * Under the ring's lock, adds a key (signing after the activation delay) if {@code due} holds for the newest
+     * stored key, then re-reads the ring.
+     *
+     * @return the newest key afterwards: the added one, or the one that made adding unnecessary
+     */
+    private StoredKey addKeyIf(Predicate<SigningKey> due) {
+        SigningKey newest = Reactive.await(() -> locked(() -> SigningKey.<SigningKey>find("order by activatesAt desc").firstResult()
+                .chain(latest -> {
+                    if (latest != null && !due.test(latest)) {
+                        return Uni.createFrom().item(latest);
+                    }
+                    return insert(generate(), Instant.now().plus(config.jwt().activationDelay()))
+                            .invoke(added -> LOG.infof("Signing key %s added; it signs from %s on", added.kid, added.activatesAt));
+                })));
+        reload();
+        return new StoredKey(newest.kid, newest.activatesAt);
     }
 
     private void reload() {
@@ -176,7 +197,7 @@ public class SigningKeys {
             RSAPrivateCrtKey first = config.jwt().privateKeyLocation().map(SigningKeys::readFile).orElseGet(SigningKeys::generate);
             LOG.infof("Starting the signing key ring with %s", config.jwt().privateKeyLocation().map(p -> "the key in " + p)
                     .orElse("a generated key"));
-            return insert(first, Instant.now());
+            return insert(first, Instant.now()).map(row -> row.kid);
         }));
     }
 
@@ -186,7 +207,7 @@ public class SigningKeys {
                 .chain(ignored -> work.get()));
     }
 
-    private static Uni<String> insert(RSAPrivateCrtKey key, Instant activatesAt) {
+    private static Uni<SigningKey> insert(RSAPrivateCrtKey key, Instant activatesAt) {
         SigningKey row = new SigningKey();
         row.kid = thumbprint(publicOf(key));
         row.privateKey = "-----BEGIN PRIVATE KEY-----\n"
@@ -194,7 +215,7 @@ public class SigningKeys {
                 + "\n-----END PRIVATE KEY-----\n";
         row.createdAt = Instant.now();
         row.activatesAt = activatesAt;
-        return row.persist().replaceWith(row.kid);
+        return row.persist().replaceWith(row);
     }
 
     private static RSAPrivateCrtKey generate() {

@@ -35,7 +35,7 @@ public class UserImportService {
     public static final int MAX_ROWS = 2000;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-            .setIgnoreEmptyLines(true).setTrim(true).get();
+            .setIgnoreHeaderCase(true).setIgnoreEmptyLines(true).setTrim(true).get();
 
     private final AccountService accounts;
     private final PasswordPolicy policy;
@@ -113,9 +113,8 @@ public class UserImportService {
     private List<Row> parse(String csv, List<RowError> errors) {
         List<Row> rows = new ArrayList<>();
         try (CSVParser parser = CSVParser.parse(new StringReader(csv == null ? "" : csv), FORMAT)) {
-            List<String> header = parser.getHeaderNames().stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
             for (String required : List.of("email", "name", "role")) {
-                if (!header.contains(required)) {
+                if (!parser.getHeaderMap().containsKey(required)) {
                     throw new ValidationException("file", "the header row must name the columns email, name, role (and optionally password)");
                 }
             }
@@ -123,7 +122,7 @@ public class UserImportService {
                 if (rows.size() >= MAX_ROWS) {
                     throw new ValidationException("file", "has more than " + MAX_ROWS + " rows; split it");
                 }
-                rows.add(check(record, parser.getHeaderMap(), errors));
+                rows.add(check(record, errors));
             }
         } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             throw new ValidationException("file", "is not valid CSV (RFC 4180): " + e.getMessage());
@@ -131,22 +130,22 @@ public class UserImportService {
         return rows;
     }
 
-    private Row check(CSVRecord record, Map<String, Integer> headerMap, List<RowError> errors) {
+    private Row check(CSVRecord record, List<RowError> errors) {
         long line = record.getParser().getCurrentLineNumber();
-        String email = field(record, headerMap, "email");
-        String name = field(record, headerMap, "name");
-        String roleText = field(record, headerMap, "role");
-        String password = field(record, headerMap, "password");
+        String email = field(record, "email");
+        String name = field(record, "name");
+        String roleText = field(record, "role");
+        String password = field(record, "password");
         if (email == null || email.length() > 254 || !EMAIL.matcher(email).matches()) {
             errors.add(new RowError(line, "email", "must be an e-mail address"));
         }
         if (name == null || name.length() > 200) {
             errors.add(new RowError(line, "name", "is required (at most 200 characters)"));
         }
-        Role role = null;
+        Role role;
         try {
             role = roleText == null ? null : Role.valueOf(roleText.toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
+        } catch (IllegalArgumentException notARole) {
             role = null;
         }
         if (role == null) {
@@ -161,14 +160,13 @@ public class UserImportService {
         return new Row(line, email, name, role, password);
     }
 
-    private static String field(CSVRecord record, Map<String, Integer> headerMap, String column) {
-        for (Map.Entry<String, Integer> entry : headerMap.entrySet()) {
-            if (entry.getKey().equalsIgnoreCase(column) && entry.getValue() < record.size()) {
-                String value = record.get(entry.getValue());
-                return value == null || value.isBlank() ? null : value.strip();
-            }
+    /** A column's value in a row (header names compare case-insensitively), null when absent or blank. */
+    private static String field(CSVRecord record, String column) {
+        if (!record.isSet(column)) {
+            return null;
         }
-        return null;
+        String value = record.get(column);
+        return value == null || value.isBlank() ? null : value.strip();
     }
 
     private static Uni<Set<String>> existingEmails(UUID tenantId, List<Row> rows) {
