@@ -50,9 +50,11 @@ class ReplicaTests {
     void shouldCutOffAStalledClientAfterItsBufferWithoutHoldingUpOthers() throws Exception {
         School.Person student = school.createUser("STUDENT", "Stella Stall");
         String token = student.accessToken();
-        // ~130 KB per frame: 150 of them are far more than the kernel's socket buffers hold for a reader that stops.
+        // ~390 KB per frame (the title twice): 150 of them, ~58 MB, are far more than the kernel's socket buffers
+        // hold for a reader that stops. Loopback TCP here autotunes a receive buffer up to 32 MiB (tcp_rmem) and a
+        // send buffer up to 4 MiB; with 64 KB padding (~20 MB in all) everything could fit and no frame ever waited.
         int count = 150;
-        String padding = "x".repeat(64 * 1024);
+        String padding = "x".repeat(192 * 1024);
         try (WsClient stalled = WsClient.connectStalling(system.url(second), token);
              WsClient healthy = WsClient.connect(system.url(second), token)) {
             stalled.resume(0);
