@@ -16,14 +16,15 @@ import java.util.Base64;
 import java.util.Map;
 
 /**
- * What learning-service's tests run against: the local PostgreSQL (a fresh {@code kelas_test_learning}
+ * What learning-service's tests run against: the local PostgreSQL (a fresh {@code kelas_test_learning_<pid>}
  * database), a private JetStream-enabled nats-server on a free port (never the shared one on 4222), a
  * throw-away RSA key whose public half verifies the tokens {@link TestSchool} signs, and a temporary
  * directory for stored files. Environment: {@code KELAS_DB_HOST}, {@code KELAS_DB_PORT}, {@code KELAS_DB_USER}
  * and {@code KELAS_NATS_SERVER} as for the end-to-end tests.
  */
 public class LearningTestEnvironment implements QuarkusTestResourceLifecycleManager {
-    static final String DATABASE = "kelas_test_learning";
+    /** One database per test JVM, so two checkouts can test side by side; dropped again at the end. */
+    static final String DATABASE = "kelas_test_learning_" + ProcessHandle.current().pid();
     private static volatile PrivateKey signingKey;
     private static volatile String natsUrl;
     private static volatile String jdbcUrl;
@@ -80,6 +81,17 @@ public class LearningTestEnvironment implements QuarkusTestResourceLifecycleMana
     public void stop() {
         if (nats != null) {
             nats.destroy();
+        }
+        dropDatabase();
+    }
+
+    private static void dropDatabase() {
+        String url = "jdbc:postgresql://" + env("KELAS_DB_HOST", "127.0.0.1") + ":" + env("KELAS_DB_PORT", "5432") + "/postgres";
+        try (Connection admin = DriverManager.getConnection(url, env("KELAS_DB_USER", "postgres"), "");
+             Statement statement = admin.createStatement()) {
+            statement.execute("drop database if exists " + DATABASE + " with (force)");
+        } catch (Exception ignored) {
+            // a database left behind is harmless: the next run of this pid drops it first
         }
     }
 
