@@ -7,7 +7,6 @@ import dev.kelas.contracts.Subjects;
 import dev.kelas.contracts.events.UserRegistered;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
-import io.smallrye.jwt.build.Jwt;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -17,7 +16,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import org.awaitility.Awaitility;
 
@@ -77,11 +75,7 @@ public final class TestSchool {
 
     /** An access token as auth-service issues it (RS256, 15 minutes). */
     private String token(UUID userId, Role role) {
-        long now = Instant.now().getEpochSecond();
-        return Jwt.issuer("https://kelas.dev/auth").audience("kelas").subject(userId.toString())
-                .groups(Set.of(role.name())).claim("tenant", tenantId.toString()).claim("typ", "access")
-                .claim("jti", UUID.randomUUID().toString()).issuedAt(now).expiresAt(now + 900)
-                .jws().keyId("test").sign(LearningTestEnvironment.signingKey());
+        return LearningTestEnvironment.tokens().token(userId, tenantId, role.name());
     }
 
     /** A request to learning-service as this person, JSON in and out. */
