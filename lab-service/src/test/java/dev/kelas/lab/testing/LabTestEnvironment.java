@@ -1,0 +1,65 @@
+package dev.kelas.lab.testing;
+
+import dev.kelas.testing.EventPublisher;
+import dev.kelas.testing.PrivateNats;
+import dev.kelas.testing.TestDatabase;
+import dev.kelas.testing.TestTokens;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * What lab-service's {@code @QuarkusTest}s run against: a fresh {@code kelas_test_lab_<pid>} database, a
+ * private nats-server (the tests feed learning's events into it through {@link #events()}), the test token
+ * signer, and the real bubblewrap sandbox in a work root under target/ (the service creates it readable for the sandbox uids) with its own uid range
+ * (55000 + 100 × (pid mod 40), apart from the end-to-end runs' 62000 and up).
+ */
+public class LabTestEnvironment implements QuarkusTestResourceLifecycleManager {
+    private static volatile TestTokens tokens;
+    private static volatile EventPublisher events;
+    private PrivateNats nats;
+    private TestDatabase database;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            database = TestDatabase.create("kelas_test_lab");
+            nats = PrivateNats.start();
+            tokens = TestTokens.create();
+            events = EventPublisher.connect(nats.url());
+            return Map.of(
+                    "kelas.db.name", database.name(),
+                    "kelas.nats.url", nats.url(),
+                    "mp.jwt.verify.publickey.location", tokens.publicKeyLocation(),
+                    "kelas.lab.sandbox.work-root", Path.of("target", "sandbox-" + ProcessHandle.current().pid()).toAbsolutePath().toString(),
+                    "kelas.lab.sandbox.slot-uid-base", String.valueOf(55000 + 100 * (ProcessHandle.current().pid() % 40)),
+                    "kelas.outbox.poll-interval", "PT0.2S");
+        } catch (RuntimeException e) {
+            stop();
+            throw e;
+        }
+    }
+
+    @Override
+    public void stop() {
+        if (events != null) {
+            events.close();
+        }
+        if (nats != null) {
+            nats.close();
+        }
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    /** The signer of access tokens lab-service accepts. */
+    public static TestTokens tokens() {
+        return tokens;
+    }
+
+    /** Publisher of the events lab-service consumes (learning's assignments and enrollments). */
+    public static EventPublisher events() {
+        return events;
+    }
+}
