@@ -24,5 +24,15 @@ public enum ErrorCode {
     /** 429: too many requests; {@code Retry-After} says when to try again. */
     RATE_LIMITED,
     /** 500: an unexpected failure; details are in the server log under the request id. */
-    INTERNAL_ERROR
+    INTERNAL_ERROR,
+    /** 414: the request target (path and query) is too long. */
+    URI_TOO_LONG,
+    /** 431: the request headers are too large. */
+    HEADERS_TOO_LARGE,
+    /** 413: the request body is too large. */
+    PAYLOAD_TOO_LARGE,
+    /** 406: none of the media types in Accept can be produced. */
+    NOT_ACCEPTABLE,
+    /** 503: a dependency (database, messaging) is unavailable for now; retry after Retry-After seconds. */
+    SERVICE_UNAVAILABLE
 }

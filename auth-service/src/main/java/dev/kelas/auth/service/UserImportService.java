@@ -125,9 +125,15 @@ public class UserImportService {
                 rows.add(check(record, errors));
             }
         } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            throw new ValidationException("file", "is not valid CSV (RFC 4180): " + e.getMessage());
+            // The parser's message names its own classes: the client gets the line only (no library names).
+            throw new ValidationException("file", "is not valid CSV (RFC 4180) near line " + lineOf(csv, e));
         }
         return rows;
+    }
+
+    private static String lineOf(String csv, Exception e) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("line (\\d+)").matcher(String.valueOf(e.getMessage()));
+        return m.find() ? m.group(1) : "?";
     }
 
     private Row check(CSVRecord record, List<RowError> errors) {

@@ -51,10 +51,20 @@ public class ProblemMapper {
             InvalidFormatException.class})
     public Response mapJson(JsonProcessingException e, UriInfo uri, HttpServerRequest request) {
         List<KelasException.FieldError> errors = List.of();
-        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
+        String field = e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()
+                ? mapping.getPath().stream()
                     .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
+                    .collect(Collectors.joining(".")).replace(".[", "[")
+                : null;
+        if (e instanceof dev.kelas.runtime.web.UnstorableTextException) {
+            return problem(422, ErrorCode.VALIDATION_ERROR, "The request has invalid fields",
+                    List.of(new KelasException.FieldError(field != null ? field : "body", StorableText.MESSAGE)), uri, request);
+        }
+        if (e instanceof com.fasterxml.jackson.core.exc.StreamConstraintsException) {
+            return problem(400, ErrorCode.MALFORMED_REQUEST,
+                    "The request body is too large, too deeply nested or has too long a value", List.of(), uri, request);
+        }
+        if (field != null) {
             errors = List.of(new KelasException.FieldError(field, "has the wrong type or format"));
         }
         return problem(400, ErrorCode.MALFORMED_REQUEST, "The request body is not valid JSON of the expected shape",
@@ -83,14 +93,23 @@ public class ProblemMapper {
             case 404 -> ErrorCode.NOT_FOUND;
             case 405 -> ErrorCode.METHOD_NOT_ALLOWED;
             case 409 -> ErrorCode.CONFLICT;
+            case 406 -> ErrorCode.NOT_ACCEPTABLE;
+            case 413 -> ErrorCode.PAYLOAD_TOO_LARGE;
+            case 414 -> ErrorCode.URI_TOO_LONG;
             case 415 -> ErrorCode.UNSUPPORTED_MEDIA_TYPE;
+            case 431 -> ErrorCode.HEADERS_TOO_LARGE;
             case 429 -> ErrorCode.RATE_LIMITED;
             default -> ErrorCode.MALFORMED_REQUEST;
         };
         String detail = status == 404 ? "No such resource" : Response.Status.fromStatusCode(status) != null
                 ? Response.Status.fromStatusCode(status).getReasonPhrase() : "Bad request";
-        if (e.getCause() instanceof JsonProcessingException json) {
-            return mapJson(json, uri, request);
+        for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+            if (cause instanceof JsonProcessingException json) {
+                return mapJson(json, uri, request);
+            }
+        }
+        if (e instanceof dev.kelas.runtime.web.StrictBooleans.NotABoolean) {
+            detail = e.getMessage();
         }
         return problem(status, code, detail, List.of(), uri, request);
     }
