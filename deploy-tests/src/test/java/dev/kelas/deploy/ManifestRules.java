@@ -68,10 +68,7 @@ final class ManifestRules {
             "kelas-backup-s3", Set.of("ACCESS_KEY_ID", "ACCESS_SECRET_KEY"),
             "kelas-tls", Set.of("tls.crt", "tls.key"));
     /** Public path prefixes and the service each belongs to. */
-    static final Map<String, String> ROUTES = ordered(
-            "/api/v1/tenants", "auth-service", "/api/v1/auth", "auth-service", "/api/v1/users", "auth-service",
-            "/.well-known", "auth-service", "/api/v1/classes", "learning-service", "/api/v1/lab", "lab-service",
-            "/api/v1/notifications", "notification-service", "/api/v1/chat", "notification-service");
+    static final Map<String, String> ROUTES = EdgeRoutes.services();
     static final String STREAMING_ROUTE = "/api/v1/notifications";
     static final String HEALTH_STARTED = "/q/health/started";
     static final String HEALTH_LIVE = "/q/health/live";
