@@ -27,7 +27,8 @@ import org.junit.jupiter.api.Test;
 class HostileInputTests {
     private static final Pattern CLASS_NAME = Pattern.compile("\\b(java|javax|jakarta|org|io|com|dev)\\.[a-z0-9]+\\.[A-Za-z0-9.$]+");
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(5)).build();
     static KelasSystem system;
     static School school;
 
