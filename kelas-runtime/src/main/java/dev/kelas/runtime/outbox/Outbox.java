@@ -1,5 +1,6 @@
 package dev.kelas.runtime.outbox;
 
+import dev.kelas.contracts.KelasEvent;
 import dev.kelas.runtime.tracing.Tracing;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -30,7 +31,31 @@ public class Outbox {
     }
 
     /**
-     * Records one event. Must run inside {@code @WithTransaction} (or {@code Panache.withTransaction}).
+     * Records one event on the subject, aggregate type and aggregate id it names itself. Must run inside
+     * {@code @WithTransaction} (or {@code Panache.withTransaction}).
+     *
+     * @param tenantId the school the event belongs to
+     * @param event    the event record from {@code dev.kelas.contracts.events}
+     * @return the new event's id
+     */
+    public Uni<UUID> record(UUID tenantId, KelasEvent event) {
+        return record(tenantId, event.aggregateType(), event.aggregateId(), event.subject(), event);
+    }
+
+    /**
+     * Records one event on another subject than its own, for the few events published under more
+     * than one (e.g. {@code UserUpdated} also as {@code kelas.auth.user.deactivated}). Must run inside
+     * a transaction.
+     *
+     * @param subject the NATS subject from {@code dev.kelas.contracts.Subjects}
+     * @return the new event's id
+     */
+    public Uni<UUID> record(UUID tenantId, String subject, KelasEvent event) {
+        return record(tenantId, event.aggregateType(), event.aggregateId(), subject, event);
+    }
+
+    /**
+     * Records one event with every routing field given by hand. Must run inside {@code @WithTransaction} (or {@code Panache.withTransaction}).
      *
      * @param tenantId      the school the event belongs to
      * @param aggregateType e.g. {@code "submission"}

@@ -1,5 +1,7 @@
 package dev.kelas.contracts.events;
 
+import dev.kelas.contracts.KelasEvent;
+import dev.kelas.contracts.Subjects;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -9,5 +11,20 @@ import java.util.UUID;
  *
  * @param reason one of {@code DEACTIVATED}, {@code ROLE_CHANGED}, {@code LOGGED_OUT_EVERYWHERE}, {@code PASSWORD_CHANGED}
  */
-public record AccessRevoked(UUID userId, UUID tenantId, Instant notAfterIssuedAt, String reason, Instant occurredAt) {
+public record AccessRevoked(UUID userId, UUID tenantId, Instant notAfterIssuedAt, String reason, Instant occurredAt) implements KelasEvent {
+
+    @Override
+    public String subject() {
+        return Subjects.AUTH_USER_ACCESS_REVOKED;
+    }
+
+    @Override
+    public String aggregateType() {
+        return "user";
+    }
+
+    @Override
+    public UUID aggregateId() {
+        return userId;
+    }
 }

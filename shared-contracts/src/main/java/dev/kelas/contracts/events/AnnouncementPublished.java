@@ -1,5 +1,7 @@
 package dev.kelas.contracts.events;
 
+import dev.kelas.contracts.KelasEvent;
+import dev.kelas.contracts.Subjects;
 import dev.kelas.contracts.Role;
 import java.time.Instant;
 import java.util.UUID;
@@ -14,9 +16,24 @@ import java.util.UUID;
  * @param role     the role, for a {@code ROLE} audience
  */
 public record AnnouncementPublished(UUID announcementId, UUID authorId, String audience, UUID classId, Role role,
-                                    String title, String body, Instant occurredAt) {
+                                    String title, String body, Instant occurredAt) implements KelasEvent {
     /** Audience names. */
     public static final String CLASS = "CLASS";
     public static final String ROLE = "ROLE";
     public static final String SCHOOL = "SCHOOL";
+
+    @Override
+    public String subject() {
+        return Subjects.LEARNING_ANNOUNCEMENT_PUBLISHED;
+    }
+
+    @Override
+    public String aggregateType() {
+        return "announcement";
+    }
+
+    @Override
+    public UUID aggregateId() {
+        return announcementId;
+    }
 }

@@ -1,5 +1,7 @@
 package dev.kelas.contracts.events;
 
+import dev.kelas.contracts.KelasEvent;
+import dev.kelas.contracts.Subjects;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -11,5 +13,20 @@ import java.util.UUID;
  * @param points    the most the assignment is worth, in points
  */
 public record AssignmentPublished(UUID assignmentId, UUID classId, UUID teacherId, String title, String kind,
-                                  BigDecimal points, Instant dueAt, Instant occurredAt) {
+                                  BigDecimal points, Instant dueAt, Instant occurredAt) implements KelasEvent {
+
+    @Override
+    public String subject() {
+        return Subjects.LEARNING_ASSIGNMENT_PUBLISHED;
+    }
+
+    @Override
+    public String aggregateType() {
+        return "assignment";
+    }
+
+    @Override
+    public UUID aggregateId() {
+        return assignmentId;
+    }
 }

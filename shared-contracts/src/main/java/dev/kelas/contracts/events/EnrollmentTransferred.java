@@ -1,5 +1,7 @@
 package dev.kelas.contracts.events;
 
+import dev.kelas.contracts.KelasEvent;
+import dev.kelas.contracts.Subjects;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -12,5 +14,20 @@ import java.util.UUID;
  * @param newEnrollmentId the enrollment in {@code toClassId}
  */
 public record EnrollmentTransferred(UUID enrollmentId, UUID newEnrollmentId, UUID studentId, UUID fromClassId,
-                                    UUID toClassId, String reason, Instant occurredAt) {
+                                    UUID toClassId, String reason, Instant occurredAt) implements KelasEvent {
+
+    @Override
+    public String subject() {
+        return Subjects.LEARNING_ENROLLMENT_TRANSFERRED;
+    }
+
+    @Override
+    public String aggregateType() {
+        return "enrollment";
+    }
+
+    @Override
+    public UUID aggregateId() {
+        return enrollmentId;
+    }
 }

@@ -1,5 +1,7 @@
 package dev.kelas.contracts.events;
 
+import dev.kelas.contracts.KelasEvent;
+import dev.kelas.contracts.Subjects;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -12,5 +14,20 @@ import java.util.UUID;
  * @param source   {@code LAB} when a grader's verdict set it, {@code TEACHER} otherwise
  */
 public record GradeRecorded(UUID gradeId, UUID assignmentId, UUID classId, UUID studentId, String assignmentTitle,
-                            BigDecimal score, BigDecimal maxScore, String source, Instant occurredAt) {
+                            BigDecimal score, BigDecimal maxScore, String source, Instant occurredAt) implements KelasEvent {
+
+    @Override
+    public String subject() {
+        return Subjects.LEARNING_GRADE_RECORDED;
+    }
+
+    @Override
+    public String aggregateType() {
+        return "grade";
+    }
+
+    @Override
+    public UUID aggregateId() {
+        return gradeId;
+    }
 }

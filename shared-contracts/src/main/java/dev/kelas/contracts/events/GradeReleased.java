@@ -1,5 +1,7 @@
 package dev.kelas.contracts.events;
 
+import dev.kelas.contracts.KelasEvent;
+import dev.kelas.contracts.Subjects;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -12,5 +14,20 @@ import java.util.UUID;
  * @param maxScore the assignment's points
  */
 public record GradeReleased(UUID gradeId, UUID assignmentId, UUID classId, UUID studentId, String assignmentTitle,
-                            BigDecimal score, BigDecimal maxScore, boolean excused, Instant occurredAt) {
+                            BigDecimal score, BigDecimal maxScore, boolean excused, Instant occurredAt) implements KelasEvent {
+
+    @Override
+    public String subject() {
+        return Subjects.LEARNING_GRADE_RELEASED;
+    }
+
+    @Override
+    public String aggregateType() {
+        return "grade";
+    }
+
+    @Override
+    public UUID aggregateId() {
+        return gradeId;
+    }
 }

@@ -1,5 +1,7 @@
 package dev.kelas.contracts.events;
 
+import dev.kelas.contracts.KelasEvent;
+import dev.kelas.contracts.Subjects;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -8,5 +10,20 @@ import java.util.UUID;
  * The source code stays in lab-service's database; the grader loads it by id.
  */
 public record LabSubmissionCreated(UUID submissionId, UUID taskId, UUID studentId, String language,
-                                   Instant occurredAt) {
+                                   Instant occurredAt) implements KelasEvent {
+
+    @Override
+    public String subject() {
+        return Subjects.LAB_SUBMISSION_CREATED;
+    }
+
+    @Override
+    public String aggregateType() {
+        return "submission";
+    }
+
+    @Override
+    public UUID aggregateId() {
+        return submissionId;
+    }
 }

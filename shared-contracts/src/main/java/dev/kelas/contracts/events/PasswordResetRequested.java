@@ -1,5 +1,7 @@
 package dev.kelas.contracts.events;
 
+import dev.kelas.contracts.KelasEvent;
+import dev.kelas.contracts.Subjects;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -9,5 +11,20 @@ import java.util.UUID;
  * {@code expiresAt}; auth-service keeps only its hash.
  */
 public record PasswordResetRequested(UUID userId, UUID tenantId, String email, String name, String token,
-                                     Instant expiresAt, Instant occurredAt) {
+                                     Instant expiresAt, Instant occurredAt) implements KelasEvent {
+
+    @Override
+    public String subject() {
+        return Subjects.AUTH_PASSWORD_RESET_REQUESTED;
+    }
+
+    @Override
+    public String aggregateType() {
+        return "user";
+    }
+
+    @Override
+    public UUID aggregateId() {
+        return userId;
+    }
 }

@@ -1,5 +1,7 @@
 package dev.kelas.contracts.events;
 
+import dev.kelas.contracts.KelasEvent;
+import dev.kelas.contracts.Subjects;
 import dev.kelas.contracts.Verdict;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -17,11 +19,26 @@ import java.util.UUID;
  */
 public record SubmissionGraded(UUID submissionId, UUID taskId, UUID assignmentId, UUID classId, UUID studentId,
                                Verdict verdict, BigDecimal score, BigDecimal maxScore, List<Verdict> tests,
-                               Instant occurredAt, Instant submittedAt) {
+                               Instant occurredAt, Instant submittedAt) implements KelasEvent {
 
     /** The event without {@code submittedAt}, as producers before that field wrote it. */
     public SubmissionGraded(UUID submissionId, UUID taskId, UUID assignmentId, UUID classId, UUID studentId,
                             Verdict verdict, BigDecimal score, BigDecimal maxScore, List<Verdict> tests, Instant occurredAt) {
         this(submissionId, taskId, assignmentId, classId, studentId, verdict, score, maxScore, tests, occurredAt, null);
+    }
+
+    @Override
+    public String subject() {
+        return Subjects.LAB_SUBMISSION_GRADED;
+    }
+
+    @Override
+    public String aggregateType() {
+        return "submission";
+    }
+
+    @Override
+    public UUID aggregateId() {
+        return submissionId;
     }
 }

@@ -1,5 +1,7 @@
 package dev.kelas.contracts.events;
 
+import dev.kelas.contracts.KelasEvent;
+import dev.kelas.contracts.Subjects;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -10,5 +12,20 @@ import java.util.UUID;
  * @param latePenaltyPercent the penalty the late policy set for this attempt, 0 when on time
  */
 public record SubmissionReceived(UUID submissionId, UUID assignmentId, UUID classId, UUID studentId, int attempt,
-                                 boolean late, java.math.BigDecimal latePenaltyPercent, Instant occurredAt) {
+                                 boolean late, java.math.BigDecimal latePenaltyPercent, Instant occurredAt) implements KelasEvent {
+
+    @Override
+    public String subject() {
+        return Subjects.LEARNING_SUBMISSION_RECEIVED;
+    }
+
+    @Override
+    public String aggregateType() {
+        return "submission";
+    }
+
+    @Override
+    public UUID aggregateId() {
+        return submissionId;
+    }
 }

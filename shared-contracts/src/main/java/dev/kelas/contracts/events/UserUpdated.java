@@ -1,5 +1,7 @@
 package dev.kelas.contracts.events;
 
+import dev.kelas.contracts.KelasEvent;
+import dev.kelas.contracts.Subjects;
 import dev.kelas.contracts.Role;
 import java.time.Instant;
 import java.util.UUID;
@@ -9,5 +11,28 @@ import java.util.UUID;
  * {@code kelas.auth.user.deactivated} or {@code kelas.auth.user.activated}; the payload is the account
  * as it now is.
  */
-public record UserUpdated(UUID userId, UUID tenantId, String name, Role role, boolean active, Instant occurredAt) {
+public record UserUpdated(UUID userId, UUID tenantId, String name, Role role, boolean active, Instant occurredAt) implements KelasEvent {
+
+    @Override
+    public String subject() {
+        return Subjects.AUTH_USER_UPDATED;
+    }
+
+    @Override
+    public String aggregateType() {
+        return "user";
+    }
+
+    @Override
+    public UUID aggregateId() {
+        return userId;
+    }
+
+    /**
+     * The second subject a change of the active flag is also published on, with the same payload:
+     * {@code kelas.auth.user.activated} when {@link #active()} is now true, else {@code kelas.auth.user.deactivated}.
+     */
+    public String activationSubject() {
+        return active ? Subjects.AUTH_USER_ACTIVATED : Subjects.AUTH_USER_DEACTIVATED;
+    }
 }
