@@ -1,8 +1,7 @@
 package dev.kelas.e2e;
 
+import dev.kelas.testing.PrivateNats;
 import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +15,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+
+import static dev.kelas.testing.Ports.awaitPort;
+import static dev.kelas.testing.Ports.env;
+import static dev.kelas.testing.Ports.freePort;
 
 /**
  * The whole of Kelas as its users meet it: a private nats-server with JetStream, fresh PostgreSQL
@@ -47,7 +50,7 @@ public final class KelasSystem {
     private final String dbUser = env("KELAS_DB_USER", "postgres");
     private static final int SLOT_UID_BASE = Integer.parseInt(env("KELAS_E2E_SLOT_UID_BASE",
             String.valueOf(62000 + 200 * (ProcessHandle.current().pid() % 40))));
-    private Process nats;
+    private PrivateNats nats;
     private TraceCollector traces;
     private int natsPort;
     private io.nats.client.Connection publisher;
@@ -107,12 +110,8 @@ public final class KelasSystem {
             }
         }
         traces = TraceCollector.start();
-        Path natsStore = Files.createTempDirectory("kelas-e2e-nats");
-        natsPort = freePort();
-        nats = new ProcessBuilder(env("KELAS_NATS_SERVER", "/usr/sbin/nats-server"), "-a", "127.0.0.1",
-                "-p", String.valueOf(natsPort), "-js", "-sd", natsStore.toString())
-                .redirectErrorStream(true).redirectOutput(workDir.resolve("nats.log").toFile()).start();
-        awaitPort(natsPort, Duration.ofSeconds(15));
+        nats = PrivateNats.start(workDir.resolve("nats.log"));
+        natsPort = nats.port();
         smtpPort = freePort();
         Path sink = repoRoot.resolve("e2e-tests/src/test/resources/smtp_sink.py");
         smtp = new ProcessBuilder(env("KELAS_PYTHON", "/usr/bin/python3"), sink.toString(), String.valueOf(smtpPort),
@@ -341,7 +340,7 @@ public final class KelasSystem {
             }
         }
         if (nats != null) {
-            nats.destroy();
+            nats.close();
         }
         if (smtp != null) {
             smtp.destroy();
@@ -421,30 +420,10 @@ public final class KelasSystem {
         }
     }
 
-    private static void awaitPort(int port, Duration timeout) throws Exception {
-        Instant deadline = Instant.now().plus(timeout);
-        while (Instant.now().isBefore(deadline)) {
-            try (Socket ignored = new Socket("127.0.0.1", port)) {
-                return;
-            } catch (IOException notYet) {
-                Thread.sleep(100);
-            }
-        }
-        throw new IllegalStateException("Nothing listens on port " + port);
-    }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 
     private static String javaBin() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    private static String env(String name, String fallback) {
-        String value = System.getenv(name);
-        return value == null || value.isBlank() ? fallback : value;
-    }
 }
