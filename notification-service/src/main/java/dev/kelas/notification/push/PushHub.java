@@ -1,9 +1,11 @@
 package dev.kelas.notification.push;
 
+import dev.kelas.notification.inbox.NotificationView;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kelas.contracts.Subjects;
 import dev.kelas.notification.config.NotificationConfig;
-import dev.kelas.notification.service.NotificationService;
+import dev.kelas.notification.inbox.NotificationService;
 import dev.kelas.runtime.messaging.JetStreamClient;
 import dev.kelas.runtime.tracing.Tracing;
 import io.nats.client.impl.Headers;

@@ -1,5 +1,7 @@
 package dev.kelas.notification.push;
 
+import dev.kelas.notification.inbox.NotificationView;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;

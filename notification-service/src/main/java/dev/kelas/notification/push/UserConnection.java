@@ -1,5 +1,7 @@
 package dev.kelas.notification.push;
 
+import dev.kelas.notification.inbox.NotificationView;
+
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;

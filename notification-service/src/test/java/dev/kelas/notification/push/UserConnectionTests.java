@@ -1,5 +1,7 @@
 package dev.kelas.notification.push;
 
+import dev.kelas.notification.inbox.NotificationView;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
