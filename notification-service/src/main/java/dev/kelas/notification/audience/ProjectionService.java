@@ -1,15 +1,11 @@
 package dev.kelas.notification.audience;
 
-import dev.kelas.notification.inbox.DeliveryService;
-import dev.kelas.notification.inbox.Drafts;
-
 import dev.kelas.contracts.events.AssignmentPublished;
 import dev.kelas.contracts.events.EnrollmentCreated;
-import dev.kelas.notification.audience.ClassAssignment;
-import dev.kelas.notification.audience.ClassMember;
 import dev.kelas.notification.audience.ClassMember.ClassRole;
-import dev.kelas.notification.audience.UserAccount;
+import dev.kelas.notification.inbox.DeliveryService;
 import dev.kelas.notification.inbox.DeliveryService.Delivered;
+import dev.kelas.notification.inbox.Drafts;
 import dev.kelas.notification.inbox.Drafts.AssignmentNotice;
 import dev.kelas.runtime.inbox.Inbox;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;

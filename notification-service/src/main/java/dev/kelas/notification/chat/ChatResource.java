@@ -1,12 +1,9 @@
 package dev.kelas.notification.chat;
 
-import dev.kelas.notification.common.Cursors;
-
-import dev.kelas.notification.chat.ChatHub;
+import dev.kelas.notification.chat.ChatService.HistoryPage;
 import dev.kelas.notification.chat.dto.RoomsResponse;
 import dev.kelas.notification.chat.dto.StudyRoomRequest;
-import dev.kelas.notification.chat.ChatService;
-import dev.kelas.notification.chat.ChatService.HistoryPage;
+import dev.kelas.notification.common.Cursors;
 import dev.kelas.runtime.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;

@@ -1,11 +1,9 @@
 package dev.kelas.notification.chat;
 
-import dev.kelas.notification.config.NotificationConfig;
-import dev.kelas.notification.chat.ChatMessage;
-import dev.kelas.notification.chat.ChatRoom;
 import dev.kelas.notification.audience.ClassMember;
 import dev.kelas.notification.audience.ClassMember.ClassRole;
 import dev.kelas.notification.audience.UserAccount;
+import dev.kelas.notification.config.NotificationConfig;
 import dev.kelas.runtime.problem.ConflictException;
 import dev.kelas.runtime.problem.ForbiddenException;
 import dev.kelas.runtime.problem.NotFoundException;

@@ -1,19 +1,15 @@
 package dev.kelas.notification.inbox;
 
-import dev.kelas.notification.audience.Audience;
-import dev.kelas.notification.mail.MailTemplates;
-
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kelas.notification.audience.Audience;
 import dev.kelas.notification.audience.ClassMember;
-import dev.kelas.notification.mail.DigestItem;
-import dev.kelas.notification.preferences.EmailDelivery;
-import dev.kelas.notification.mail.EmailMessage;
-import dev.kelas.notification.inbox.Notification;
-import dev.kelas.notification.preferences.NotificationPreference;
-import dev.kelas.notification.inbox.NotificationType;
 import dev.kelas.notification.audience.UserAccount;
-import dev.kelas.notification.inbox.NotificationView;
+import dev.kelas.notification.mail.DigestItem;
+import dev.kelas.notification.mail.EmailMessage;
+import dev.kelas.notification.mail.MailTemplates;
+import dev.kelas.notification.preferences.EmailDelivery;
+import dev.kelas.notification.preferences.NotificationPreference;
 import dev.kelas.runtime.inbox.Inbox;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;

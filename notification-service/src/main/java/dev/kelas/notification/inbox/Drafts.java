@@ -3,7 +3,6 @@ package dev.kelas.notification.inbox;
 import dev.kelas.contracts.events.GradeRecorded;
 import dev.kelas.contracts.events.GradeReleased;
 import dev.kelas.contracts.events.SubmissionGraded;
-import dev.kelas.notification.inbox.NotificationType;
 import dev.kelas.notification.inbox.DeliveryService.Draft;
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -3,18 +3,16 @@ package dev.kelas.notification.inbox;
 import static dev.kelas.notification.common.Cursors.parseId;
 
 import dev.kelas.notification.common.AccessTokens;
-
-import dev.kelas.notification.push.PushHub;
-import dev.kelas.notification.push.UserConnection;
 import dev.kelas.notification.common.AccessTokens.Identity;
 import dev.kelas.notification.inbox.dto.InboxResponse;
 import dev.kelas.notification.inbox.dto.PreferenceRequest;
 import dev.kelas.notification.inbox.dto.PreferencesResponse;
 import dev.kelas.notification.inbox.dto.ReadAllResponse;
 import dev.kelas.notification.inbox.dto.UnreadCountResponse;
-import dev.kelas.notification.inbox.NotificationService;
 import dev.kelas.notification.preferences.PreferenceService;
 import dev.kelas.notification.preferences.PreferenceService.Choice;
+import dev.kelas.notification.push.PushHub;
+import dev.kelas.notification.push.UserConnection;
 import dev.kelas.runtime.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.common.annotation.Blocking;

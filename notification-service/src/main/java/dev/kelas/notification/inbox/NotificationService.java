@@ -1,8 +1,6 @@
 package dev.kelas.notification.inbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kelas.notification.inbox.Notification;
-import dev.kelas.notification.inbox.NotificationView;
 import dev.kelas.runtime.problem.NotFoundException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

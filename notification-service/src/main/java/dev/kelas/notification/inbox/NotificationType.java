@@ -1,7 +1,6 @@
 package dev.kelas.notification.inbox;
 
 import dev.kelas.notification.preferences.EmailDelivery;
-
 import java.util.Arrays;
 import java.util.Optional;
 

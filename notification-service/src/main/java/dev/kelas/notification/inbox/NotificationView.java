@@ -2,7 +2,6 @@ package dev.kelas.notification.inbox;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kelas.notification.inbox.Notification;
 import java.time.Instant;
 import java.util.UUID;
 

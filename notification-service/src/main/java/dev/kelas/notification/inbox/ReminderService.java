@@ -1,11 +1,10 @@
 package dev.kelas.notification.inbox;
 
 import dev.kelas.notification.audience.Audience;
-import dev.kelas.notification.audience.ProjectionService;
-
-import dev.kelas.notification.config.NotificationConfig;
 import dev.kelas.notification.audience.ClassAssignment;
 import dev.kelas.notification.audience.ClassMember.ClassRole;
+import dev.kelas.notification.audience.ProjectionService;
+import dev.kelas.notification.config.NotificationConfig;
 import dev.kelas.notification.inbox.DeliveryService.Delivered;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;

@@ -1,6 +1,5 @@
 package dev.kelas.notification.mail;
 
-import dev.kelas.notification.mail.MailService;
 import dev.kelas.notification.mail.MailService.OutgoingMail;
 import dev.kelas.runtime.messaging.Reactive;
 import io.quarkus.mailer.Mail;

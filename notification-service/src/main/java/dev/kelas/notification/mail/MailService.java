@@ -1,11 +1,8 @@
 package dev.kelas.notification.mail;
 
-import dev.kelas.notification.inbox.DeliveryService;
-
-import dev.kelas.notification.config.NotificationConfig;
-import dev.kelas.notification.mail.DigestItem;
-import dev.kelas.notification.mail.EmailMessage;
 import dev.kelas.notification.audience.UserAccount;
+import dev.kelas.notification.config.NotificationConfig;
+import dev.kelas.notification.inbox.DeliveryService;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Multi;

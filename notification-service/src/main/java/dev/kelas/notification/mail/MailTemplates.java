@@ -1,7 +1,6 @@
 package dev.kelas.notification.mail;
 
 import dev.kelas.notification.config.NotificationConfig;
-import dev.kelas.notification.mail.DigestItem;
 import dev.kelas.notification.inbox.DeliveryService.Mail;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;

@@ -1,7 +1,5 @@
 package dev.kelas.notification.preferences;
 
-import dev.kelas.notification.preferences.EmailDelivery;
-import dev.kelas.notification.preferences.NotificationPreference;
 import dev.kelas.notification.inbox.NotificationType;
 import dev.kelas.runtime.problem.NotFoundException;
 import dev.kelas.runtime.problem.ValidationException;

@@ -1,22 +1,13 @@
 package dev.kelas.notification.push;
 
-import dev.kelas.notification.common.AccessTokens;
-import dev.kelas.notification.common.Cursors;
-
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kelas.contracts.ErrorCode;
-import dev.kelas.notification.chat.ChatHub;
-import dev.kelas.notification.push.PushHub;
-import dev.kelas.notification.push.UserConnection;
+import dev.kelas.notification.chat.ChatProtocol;
+import dev.kelas.notification.common.AccessTokens;
 import dev.kelas.notification.common.AccessTokens.Identity;
 import dev.kelas.notification.common.dto.ClientFrame;
-import dev.kelas.notification.chat.ChatService;
-import dev.kelas.notification.chat.ChatService.HistoryPage;
-import dev.kelas.notification.chat.ChatService.Membership;
-import dev.kelas.notification.chat.ChatService.MessageView;
-import dev.kelas.runtime.messaging.Reactive;
 import dev.kelas.runtime.problem.ConflictException;
 import dev.kelas.runtime.problem.KelasException;
 import dev.kelas.runtime.problem.UnauthenticatedException;
@@ -32,7 +23,6 @@ import jakarta.websocket.server.ServerEndpoint;
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -43,8 +33,8 @@ import org.jboss.logging.Logger;
 /**
  * The WebSocket at {@code /api/v1/notifications/ws?access_token=<JWT>}: live notifications (after a
  * {@code resume} frame, replaying what came after its {@code lastId}), heartbeats, and class chat over
- * the same connection. Frames are JSON text both ways (see {@link ClientFrame}); every refused frame is
- * answered {@code {"type":"error","code":...,"detail":...,"ref":...}} with the stable codes of the REST API.
+ * the same connection (its frames handled by {@link ChatProtocol}). Frames are JSON text both ways (see
+ * {@link ClientFrame}); every refused frame is answered {@code {"type":"error","code":...,"detail":...,"ref":...}} with the stable codes of the REST API.
  * A connection without a valid token gets that error with {@code UNAUTHENTICATED} and is closed with 1008, and so
  * does one whose token is revoked later (at its next frame, or at the next heartbeat).
  */
@@ -53,8 +43,6 @@ import org.jboss.logging.Logger;
 public class NotificationSocket {
     private static final Logger LOG = Logger.getLogger(NotificationSocket.class);
     private static final int MAX_FRAME_CHARS = 16 * 1024;
-    private static final int DEFAULT_HISTORY = 50;
-    private static final int MAX_HISTORY = 100;
     private static final int OPEN_WAIT_SECONDS = 30;
 
     /** One open socket: its identity and its connection in the push hub. */
@@ -63,17 +51,15 @@ public class NotificationSocket {
 
     private final AccessTokens tokens;
     private final PushHub push;
-    private final ChatHub chat;
-    private final ChatService chatService;
+    private final ChatProtocol chatProtocol;
     private final ObjectMapper json;
     // Completed by open(); a frame may be dispatched while open() still verifies the token, and waits for it.
     private final Map<String, CompletableFuture<Socket>> sockets = new ConcurrentHashMap<>();
 
-    public NotificationSocket(AccessTokens tokens, PushHub push, ChatHub chat, ChatService chatService, ObjectMapper json) {
+    public NotificationSocket(AccessTokens tokens, PushHub push, ChatProtocol chatProtocol, ObjectMapper json) {
         this.tokens = tokens;
         this.push = push;
-        this.chat = chat;
-        this.chatService = chatService;
+        this.chatProtocol = chatProtocol;
         this.json = json;
     }
 
@@ -140,7 +126,7 @@ public class NotificationSocket {
         Socket socket = opened == null ? null : opened.getNow(null);
         if (socket != null) {
             push.forget(socket.connection());
-            chat.leaveAll(socket.connection());
+            chatProtocol.leaveAll(socket.connection());
         }
     }
 
@@ -158,6 +144,10 @@ public class NotificationSocket {
         Identity me = socket.identity();
         UserConnection connection = socket.connection();
         String type = frame.type() == null ? "" : frame.type();
+        if (chatProtocol.handles(type)) {
+            chatProtocol.handle(me, connection, frame);
+            return;
+        }
         switch (type) {
             case "resume" -> {
                 long lastId = frame.lastId() == null ? 0 : frame.lastId();
@@ -169,71 +159,10 @@ public class NotificationSocket {
                 }
                 push.resume(connection, lastId);
             }
-            case "join" -> {
-                Membership membership = Reactive.await(() -> chatService.join(me.tenantId(), me.userId(), room(frame)));
-                chat.join(connection, membership);
-                ObjectNode joined = reply("joined", frame).put("roomId", membership.room().id().toString())
-                        .put("role", membership.role().name());
-                joined.set("room", json.valueToTree(membership.room()));
-                connection.send(joined.toString());
-            }
-            case "leave" -> {
-                chat.leave(connection, room(frame));
-                connection.send(reply("left", frame).put("roomId", room(frame).toString()).toString());
-            }
-            case "send" -> {
-                UUID roomId = requireJoined(connection, frame);
-                chat.countSend(me.userId(), roomId);
-                MessageView message = Reactive.await(() -> chatService.send(me.tenantId(), me.userId(), roomId, frame.body()));
-                connection.send(reply("sent", frame).put("messageId", message.id()).toString());
-                chat.broadcastMessage(me.tenantId(), message);
-            }
-            case "history" -> {
-                UUID roomId = room(frame);
-                int limit = frame.limit() == null ? DEFAULT_HISTORY : frame.limit();
-                if (limit < 1 || limit > MAX_HISTORY) {
-                    throw new ValidationException("limit", "must be 1 to " + MAX_HISTORY);
-                }
-                Long before = Cursors.parseId("before", frame.before());
-                HistoryPage page = Reactive.await(() -> chatService.history(me.tenantId(), me.userId(), roomId, before, limit));
-                ObjectNode history = reply("history", frame).put("roomId", roomId.toString()).put("nextCursor", page.nextCursor());
-                history.set("items", json.valueToTree(page.items()));
-                connection.send(history.toString());
-            }
-            case "typing" -> {
-                UUID roomId = requireJoined(connection, frame);
-                Membership membership = Reactive.await(() -> chatService.join(me.tenantId(), me.userId(), roomId));
-                chat.broadcastTyping(me.tenantId(), roomId, me.userId(), membership.userName());
-            }
-            case "delete" -> {
-                UUID roomId = room(frame);
-                if (frame.messageId() == null) {
-                    throw new ValidationException("messageId", "is required");
-                }
-                MessageView deleted = Reactive.await(() -> chatService.deleteMessage(me.tenantId(), me.userId(), roomId,
-                        frame.messageId()));
-                connection.send(reply("deleted-ok", frame).put("messageId", deleted.id()).toString());
-                chat.broadcastDeleted(me.tenantId(), roomId, deleted.id());
-            }
             case "ping" -> connection.send(reply("pong", frame).toString());
             default -> throw new ValidationException("type",
                     "must be one of resume, join, leave, send, history, typing, delete, ping");
         }
-    }
-
-    private UUID requireJoined(UserConnection connection, ClientFrame frame) {
-        UUID roomId = room(frame);
-        if (!chat.joined(connection, roomId)) {
-            throw new ConflictException("Join the room on this connection first");
-        }
-        return roomId;
-    }
-
-    private static UUID room(ClientFrame frame) {
-        if (frame.roomId() == null) {
-            throw new ValidationException("roomId", "is required");
-        }
-        return frame.roomId();
     }
 
     private ObjectNode reply(String type, ClientFrame frame) {

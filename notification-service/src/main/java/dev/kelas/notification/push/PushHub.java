@@ -1,22 +1,21 @@
 package dev.kelas.notification.push;
 
-import dev.kelas.notification.inbox.NotificationView;
-
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kelas.contracts.Subjects;
 import dev.kelas.notification.config.NotificationConfig;
 import dev.kelas.notification.inbox.NotificationService;
+import dev.kelas.notification.inbox.NotificationView;
 import dev.kelas.runtime.messaging.JetStreamClient;
+import dev.kelas.runtime.messaging.Reactive;
+import dev.kelas.runtime.security.AccessRevocations;
 import dev.kelas.runtime.tracing.Tracing;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.nats.client.Dispatcher;
 import io.nats.client.impl.Headers;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.context.Scope;
-import dev.kelas.runtime.messaging.Reactive;
-import dev.kelas.runtime.security.AccessRevocations;
-import io.micrometer.core.instrument.Gauge;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.nats.client.Dispatcher;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import dev.kelas.contracts.Role;
 import dev.kelas.contracts.events.AnnouncementPublished;
 import dev.kelas.notification.audience.ClassMember.ClassRole;
-import dev.kelas.notification.audience.Audience;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;

@@ -1,12 +1,8 @@
 package dev.kelas.notification.inbox;
 
 import dev.kelas.notification.config.NotificationConfig;
-import dev.kelas.notification.mail.MailSender;
-import dev.kelas.notification.push.Fanout;
 import dev.kelas.notification.inbox.DeliveryService.Delivered;
-import dev.kelas.notification.mail.MailService;
-import dev.kelas.notification.inbox.NotificationService;
-import dev.kelas.notification.inbox.ReminderService;
+import dev.kelas.notification.push.Fanout;
 import dev.kelas.runtime.messaging.Reactive;
 import io.quarkus.scheduler.Scheduled;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -14,27 +10,23 @@ import java.time.Instant;
 import org.jboss.logging.Logger;
 
 /**
- * The jobs every replica runs on a timer (quarkus-scheduler); each is safe to run on several replicas at
- * once: rows are claimed with {@code FOR UPDATE SKIP LOCKED}, the digest under an advisory lock.
+ * The inbox's jobs every replica runs on a timer (quarkus-scheduler): retention and due-soon reminders; each
+ * is safe to run on several replicas at once, as rows are claimed with {@code FOR UPDATE SKIP LOCKED}.
  */
 @ApplicationScoped
-public class ScheduledJobs {
-    private static final Logger LOG = Logger.getLogger(ScheduledJobs.class);
+public class InboxJobs {
+    private static final Logger LOG = Logger.getLogger(InboxJobs.class);
 
     private final NotificationConfig config;
     private final NotificationService notifications;
-    private final MailService mails;
     private final ReminderService reminders;
-    private final MailSender mailSender;
     private final Fanout fanout;
 
-    public ScheduledJobs(NotificationConfig config, NotificationService notifications, MailService mails,
-                         ReminderService reminders, MailSender mailSender, Fanout fanout) {
+    public InboxJobs(NotificationConfig config, NotificationService notifications, ReminderService reminders,
+                     Fanout fanout) {
         this.config = config;
         this.notifications = notifications;
-        this.mails = mails;
         this.reminders = reminders;
-        this.mailSender = mailSender;
         this.fanout = fanout;
     }
 
@@ -54,15 +46,6 @@ public class ScheduledJobs {
         }
     }
 
-    /** Writes the daily digests ({@code kelas.notification.digest.cron}) and sends them. */
-    @Scheduled(identity = "notification-digest", cron = "${kelas.notification.digest.cron}",
-            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
-    void sendDigests() {
-        if (Reactive.await(mails::writeDigests) > 0) {
-            mailSender.wake();
-        }
-    }
-
     /** Reminds students of assignments due within {@code kelas.notification.due-soon.window}. */
     @Scheduled(identity = "notification-due-soon", every = "${kelas.notification.due-soon.interval}",
             concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -71,11 +54,5 @@ public class ScheduledJobs {
         while ((delivered = Reactive.await(reminders::remindNext)) != null) {
             fanout.afterCommit(delivered);
         }
-    }
-
-    /** Looks for mail to retry, or queued by a replica whose sender died, every {@code kelas.notification.mail.poll-interval}. */
-    @Scheduled(identity = "notification-mail-poll", every = "${kelas.notification.mail.poll-interval}")
-    void pollMail() {
-        mailSender.wake();
     }
 }
