@@ -5,19 +5,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kelas.contracts.Subjects;
+import dev.kelas.notification.chat.ChatService.Membership;
+import dev.kelas.notification.chat.ChatService.MessageView;
 import dev.kelas.notification.config.NotificationConfig;
 import dev.kelas.notification.push.UserConnection;
-import dev.kelas.notification.service.ChatService.Membership;
-import dev.kelas.notification.service.ChatService.MessageView;
 import dev.kelas.runtime.messaging.JetStreamClient;
-import dev.kelas.runtime.problem.TooManyRequestsException;
 import io.nats.client.Dispatcher;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.util.ArrayDeque;
-import java.util.Deque;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -38,7 +35,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ChatHub {
     private static final Logger LOG = Logger.getLogger(ChatHub.class);
-    private static final long MINUTE_NANOS = TimeUnit.MINUTES.toNanos(1);
 
     /** One joined connection, with the name shown in presence and typing. */
     private record Member(UserConnection connection, UUID userId, String name) {
@@ -51,11 +47,11 @@ public class ChatHub {
     private final JetStreamClient nats;
     private final ObjectMapper json;
     private final NotificationConfig config;
+    private final ChatSendLimit sendLimit;
     private final String replica = UUID.randomUUID().toString();
     private final Map<UUID, Set<Member>> membersByRoom = new ConcurrentHashMap<>();
     private final Map<UUID, UUID> tenantByRoom = new ConcurrentHashMap<>();
     private final Map<UUID, Map<String, Presence>> remotePresence = new ConcurrentHashMap<>();
-    private final Map<String, Deque<Long>> recentSends = new ConcurrentHashMap<>();
     private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "chat-presence");
         thread.setDaemon(true);
@@ -63,10 +59,11 @@ public class ChatHub {
     });
     private Dispatcher dispatcher;
 
-    public ChatHub(JetStreamClient nats, ObjectMapper json, NotificationConfig config) {
+    public ChatHub(JetStreamClient nats, ObjectMapper json, NotificationConfig config, ChatSendLimit sendLimit) {
         this.nats = nats;
         this.json = json;
         this.config = config;
+        this.sendLimit = sendLimit;
     }
 
     void start(@Observes StartupEvent event) {
@@ -112,28 +109,6 @@ public class ChatHub {
     /** Takes a closed connection out of every room. */
     public void leaveAll(UserConnection connection) {
         membersByRoom.keySet().forEach(roomId -> leave(connection, roomId));
-    }
-
-    /**
-     * Counts a message a user sends to a room against {@code kelas.notification.chat.messages-per-minute}
-     * (per replica).
-     *
-     * @throws TooManyRequestsException when the user sent that many in the last minute
-     */
-    public void countSend(UUID userId, UUID roomId) {
-        long now = System.nanoTime();
-        Deque<Long> sends = recentSends.computeIfAbsent(userId + ":" + roomId, key -> new ArrayDeque<>());
-        synchronized (sends) {
-            while (!sends.isEmpty() && now - sends.peekFirst() > MINUTE_NANOS) {
-                sends.pollFirst();
-            }
-            if (sends.size() >= config.chat().messagesPerMinute()) {
-                long wait = MINUTE_NANOS - (now - sends.peekFirst());
-                throw new TooManyRequestsException("Too many messages in this room; wait a moment",
-                        TimeUnit.NANOSECONDS.toSeconds(wait) + 1);
-            }
-            sends.addLast(now);
-        }
     }
 
     /** Sends a stored message to every member of its room on every replica. */
@@ -293,11 +268,7 @@ public class ChatHub {
                 }
             });
             remotePresence.values().removeIf(Map::isEmpty);
-            recentSends.values().removeIf(sends -> {
-                synchronized (sends) {
-                    return sends.isEmpty() || System.nanoTime() - sends.peekLast() > MINUTE_NANOS;
-                }
-            });
+            sendLimit.forgetIdle();
         } catch (RuntimeException e) {
             LOG.warnf("Chat presence tick failed: %s", e.getMessage());
         }

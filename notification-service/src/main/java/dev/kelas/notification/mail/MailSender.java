@@ -1,7 +1,6 @@
 package dev.kelas.notification.mail;
 
-import dev.kelas.notification.service.MailService;
-import dev.kelas.notification.service.MailService.OutgoingMail;
+import dev.kelas.notification.mail.MailService.OutgoingMail;
 import dev.kelas.runtime.messaging.Reactive;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.reactive.ReactiveMailer;

@@ -1,7 +1,8 @@
 package dev.kelas.notification.push;
 
+import dev.kelas.notification.inbox.DeliveryService.Delivered;
+import dev.kelas.notification.inbox.NotificationView;
 import dev.kelas.notification.mail.MailSender;
-import dev.kelas.notification.service.DeliveryService.Delivered;
 import dev.kelas.runtime.messaging.Reactive;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,6 +1,7 @@
 package dev.kelas.notification.push;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kelas.notification.inbox.NotificationView;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -8,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 
 /** A connection's transport when it is a Server-Sent Events stream: {@code id:} seq, {@code event:} type, JSON {@code data:}. */
-final class SseOutlet implements UserConnection.Outlet {
+final class SseOutlet implements Outlet {
     /** What a client is told to wait before reconnecting when the server closes the stream. */
     private static final long RECONNECT_MILLIS = 1000;
 

@@ -1,5 +1,6 @@
 package dev.kelas.notification.push;
 
+import dev.kelas.notification.inbox.NotificationView;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeMap;
@@ -28,37 +29,6 @@ import org.jboss.logging.Logger;
  */
 public final class UserConnection {
     private static final Logger LOG = Logger.getLogger(UserConnection.class);
-
-    /** Reads a user's notifications numbered after {@code afterSeq} and below {@code beforeSeq}, oldest first. */
-    @FunctionalInterface
-    public interface GapLoader {
-        List<NotificationView> load(UUID tenantId, UUID userId, long afterSeq, long beforeSeq);
-    }
-
-    /** The transport of one connection. Each write completes when the transport has taken the frame. */
-    public interface Outlet {
-        /** Writes one notification. */
-        CompletionStage<?> notification(NotificationView notification);
-
-        /** Writes a heartbeat. */
-        CompletionStage<?> heartbeat();
-
-        /** Writes a frame that is not a notification (WebSocket only: chat, replies). */
-        CompletionStage<?> frame(String json);
-
-        /** Says the replay after {@code since} is done and {@code count} notifications were replayed, if the protocol says so. */
-        CompletionStage<?> replayed(long since, int count);
-
-        /**
-         * Ends the connection.
-         *
-         * @param stalled the client stopped taking frames: drop the connection without writing to it
-         */
-        void close(boolean stalled);
-
-        /** Whether the transport is closed (client gone, or closed here). */
-        boolean isClosed();
-    }
 
     private enum State { IDLE, REPLAYING, LIVE }
 

@@ -2,6 +2,7 @@ package dev.kelas.notification.push;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.kelas.notification.inbox.NotificationView;
 import io.undertow.websockets.UndertowSession;
 import jakarta.websocket.CloseReason;
 import jakarta.websocket.Session;
@@ -13,7 +14,7 @@ import java.util.concurrent.CompletionStage;
  * A connection's transport when it is a WebSocket: JSON text frames, {@code {"type":"notification","id":seq,...}},
  * {@code {"type":"heartbeat"}}, {@code {"type":"resumed",...}} and whatever else the endpoint sends.
  */
-public final class WebSocketOutlet implements UserConnection.Outlet {
+public final class WebSocketOutlet implements Outlet {
     private final Session session;
     private final ObjectMapper json;
 

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kelas.notification.inbox.NotificationView;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -133,7 +134,7 @@ class UserConnectionTests {
     }
 
     /** Records what the connection would write to the client; stalled, it never completes a write. */
-    private static final class RecordingOutlet implements UserConnection.Outlet {
+    private static final class RecordingOutlet implements Outlet {
         private final List<String> ids = new CopyOnWriteArrayList<>();
         private final List<Boolean> closes = new CopyOnWriteArrayList<>();
         private volatile boolean stalled;

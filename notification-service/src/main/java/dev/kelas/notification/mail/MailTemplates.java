@@ -1,0 +1,47 @@
+package dev.kelas.notification.mail;
+
+import dev.kelas.notification.config.NotificationConfig;
+import dev.kelas.notification.inbox.DeliveryService.Mail;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+/** The text of every mail Kelas sends (plain text, UTF-8). */
+@ApplicationScoped
+public class MailTemplates {
+    private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'").withZone(ZoneOffset.UTC);
+    private static final String FOOTER = "\n\n-- \nKelas. Choose which notifications reach you by e-mail in your notification settings.\n";
+
+    private final NotificationConfig config;
+
+    public MailTemplates(NotificationConfig config) {
+        this.config = config;
+    }
+
+    /** A mail of one notification. */
+    public Mail notification(String title, String body) {
+        return new Mail(null, title, title + "\n\n" + body + FOOTER);
+    }
+
+    /** The password-reset mail with its single-use link. */
+    public Mail passwordReset(String to, String name, String token, Instant expiresAt) {
+        String link = config.mail().resetUrl().replace("{token}", token);
+        return new Mail(to, "Reset your Kelas password",
+                "Hello " + name + ",\n\nSomeone asked to reset the password of your Kelas account. To choose a new one, open\n\n"
+                        + link + "\n\nThe link works once, until " + WHEN.format(expiresAt) + ". If it was not you, ignore this"
+                        + " mail: your password stays as it is.\n\n-- \nKelas\n");
+    }
+
+    /** The daily digest of a user's waiting items, oldest first. */
+    public Mail digest(String to, String name, List<DigestItem> items) {
+        StringBuilder text = new StringBuilder("Hello ").append(name).append(",\n\nWhat happened since your last digest:\n");
+        for (DigestItem item : items) {
+            text.append("\n* ").append(item.title).append(" (").append(WHEN.format(item.createdAt)).append(")\n  ")
+                    .append(item.body.replace("\n", "\n  ")).append('\n');
+        }
+        return new Mail(to, "Your Kelas digest: " + items.size() + (items.size() == 1 ? " notification" : " notifications"),
+                text + FOOTER);
+    }
+}

@@ -1,5 +1,0 @@
-package dev.kelas.notification.rest.dto;
-
-/** @param updated how many notifications were unread and are now read */
-public record ReadAllResponse(int updated) {
-}
