@@ -1,160 +1,173 @@
 package dev.kelas.deploy;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
- * A deliberately small kustomize: renders a kustomization directory with only the features the
- * Kelas tree uses, and refuses everything else rather than render it wrongly.
- *
- * <p>Supported: {@code resources} (files, and directories with their own kustomization),
- * {@code namespace}, {@code images} (newName, newTag, digest), {@code replicas}, and {@code patches}
- * holding JSON 6902 operations (add, remove, replace, test) with a {@code target} (group, version,
- * kind, name as anchored regular expressions, labelSelector as {@code k=v} terms).
- *
- * <p>Stricter than kustomize on purpose, so a stale overlay fails here: a patch target, an
- * {@code images} entry or a {@code replicas} entry that matches nothing is an error, as are two
- * resources with the same kind and name. Strategic-merge patches, generators, name prefixes and
- * common labels are refused ({@link UnsupportedOperationException}).
+ * Renders a kustomization with the real kustomize ({@code kubectl kustomize DIR}) and reads its
+ * multi-document YAML output as trees; and checks a kustomization for stale entries that kustomize
+ * silently accepts (see {@link #staleEntries}).
  */
 final class Kustomize {
-    private static final Set<String> KEYS = Set.of("apiVersion", "kind", "resources", "namespace", "images", "replicas", "patches");
-    private static final Set<String> CLUSTER_SCOPED = Set.of("Namespace", "ClusterRole", "ClusterRoleBinding",
-            "CustomResourceDefinition", "PersistentVolume", "StorageClass", "PriorityClass", "IngressClass",
-            "ValidatingWebhookConfiguration", "MutatingWebhookConfiguration");
+    private static final Set<String> WORKLOADS = Set.of("Deployment", "StatefulSet", "ReplicaSet", "ReplicationController");
 
     private Kustomize() {
     }
 
     /**
-     * Renders the kustomization in {@code dir}.
+     * Renders the kustomization in {@code dir} with {@code kubectl kustomize}.
      *
-     * @return the resources, in the order kustomize accumulates them (before its own sorting)
-     * @throws UnsupportedOperationException for a feature this renderer does not implement
-     * @throws IllegalArgumentException      for a kustomization that kustomize would reject or that is stale
+     * @return the resources, in kustomize's output order
+     * @throws IllegalArgumentException if kustomize refuses the kustomization (its error message included)
+     * @throws IllegalStateException    if kubectl is not installed ({@code ./kelas setup} installs it) or hangs
      */
     static List<Map<String, Object>> render(Path dir) {
-        Path file = dir.resolve("kustomization.yaml");
-        if (!Files.isRegularFile(file)) {
-            throw new IllegalArgumentException("No kustomization.yaml in " + dir);
+        Path out;
+        Path err;
+        try {
+            out = Files.createTempFile("kustomize", ".yaml");
+            err = Files.createTempFile("kustomize", ".err");
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
         }
-        Map<String, Object> kustomization = Trees.loadAll(file).get(0);
-        for (String key : kustomization.keySet()) {
-            if (!KEYS.contains(key)) {
-                throw new UnsupportedOperationException(file + ": '" + key + "' is not supported by the test renderer");
+        try {
+            Process kubectl;
+            try {
+                kubectl = new ProcessBuilder("kubectl", "kustomize", dir.toString())
+                        .redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+            } catch (IOException notInstalled) {
+                throw new IllegalStateException("kubectl is not installed (./kelas setup installs it): " + notInstalled.getMessage(), notInstalled);
             }
+            if (!kubectl.waitFor(120, TimeUnit.SECONDS)) {
+                kubectl.destroyForcibly();
+                throw new IllegalStateException("kubectl kustomize " + dir + " did not finish in 120 s");
+            }
+            if (kubectl.exitValue() != 0) {
+                throw new IllegalArgumentException("kubectl kustomize " + dir + " failed: " + Files.readString(err, StandardCharsets.UTF_8).strip());
+            }
+            return Trees.loadAll(out);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            out.toFile().delete();
+            err.toFile().delete();
         }
-        List<Map<String, Object>> resources = new ArrayList<>();
+    }
+
+    /**
+     * The entries of {@code dir}'s kustomization.yaml that kustomize accepts although they are stale,
+     * checked against the resources the kustomization starts from (its {@code resources}, rendered):
+     * a patch target that matches nothing (group, version, kind, name, namespace as anchored regular
+     * expressions, labelSelector as {@code k=v} terms), a JSON 6902 {@code replace} whose path does not
+     * exist (kustomize adds it instead), an {@code images} entry no container uses, a {@code replicas}
+     * entry naming no workload.
+     */
+    static List<String> staleEntries(Path dir) {
+        Path file = dir.resolve("kustomization.yaml");
+        Map<String, Object> kustomization = Trees.loadAll(file).get(0);
+        List<Map<String, Object>> inputs = new ArrayList<>();
         for (Object entry : Trees.list(kustomization, "resources")) {
             Path resource = dir.resolve(String.valueOf(entry)).normalize();
-            if (Files.isDirectory(resource)) {
-                resources.addAll(render(resource));
-            } else if (Files.isRegularFile(resource)) {
-                resources.addAll(Trees.loadAll(resource));
-            } else {
-                throw new IllegalArgumentException(file + ": resource " + entry + " does not exist");
-            }
+            inputs.addAll(Files.isDirectory(resource) ? render(resource) : Trees.loadAll(resource));
         }
-        requireUnique(resources, file);
-        String namespace = Trees.string(kustomization, "namespace");
-        if (namespace != null) {
-            setNamespace(resources, namespace);
-        }
+        List<String> stale = new ArrayList<>();
         for (Object patch : Trees.list(kustomization, "patches")) {
-            applyPatch(resources, Trees.map(patch), dir, file);
+            Map<String, Object> target = Trees.map(patch, "target");
+            if (target == null) {
+                continue;
+            }
+            List<Map<String, Object>> matched = inputs.stream().filter(r -> matches(target, r)).toList();
+            if (matched.isEmpty()) {
+                stale.add(file + ": patch target " + target + " matches no resource");
+            }
+            stale.addAll(missingReplacePaths(patch, matched, file));
         }
         for (Object image : Trees.list(kustomization, "images")) {
-            setImage(resources, Trees.map(image), file);
+            String name = Trees.string(image, "name");
+            List<String> names = new ArrayList<>();
+            inputs.forEach(r -> forEachContainer(r, c -> names.add(imageName(String.valueOf(c.get("image"))))));
+            if (!names.contains(name)) {
+                stale.add(file + ": images entry " + name + " matches no container");
+            }
         }
         for (Object replicas : Trees.list(kustomization, "replicas")) {
-            setReplicas(resources, Trees.map(replicas), file);
+            String name = Trees.string(replicas, "name");
+            boolean found = inputs.stream().anyMatch(r -> WORKLOADS.contains(String.valueOf(r.get("kind")))
+                    && name.equals(Trees.string(r, "metadata", "name")));
+            if (!found) {
+                stale.add(file + ": replicas entry " + name + " matches no workload");
+            }
         }
-        return resources;
+        return stale;
     }
 
-    private static void requireUnique(List<Map<String, Object>> resources, Path file) {
-        Set<String> seen = new HashSet<>();
-        for (Map<String, Object> resource : resources) {
-            String key = group(resource) + "/" + resource.get("kind") + "/" + Trees.string(resource, "metadata", "namespace")
-                    + "/" + Trees.string(resource, "metadata", "name");
-            if (!seen.add(key)) {
-                throw new IllegalArgumentException(file + ": " + Trees.id(resource) + " is defined twice");
-            }
-        }
-    }
-
-    private static void setNamespace(List<Map<String, Object>> resources, String namespace) {
-        for (Map<String, Object> resource : resources) {
-            String kind = String.valueOf(resource.get("kind"));
-            if (kind.endsWith("RoleBinding")) {
-                throw new UnsupportedOperationException("namespace: subjects of " + Trees.id(resource) + " are not rewritten here");
-            }
-            if (!CLUSTER_SCOPED.contains(kind)) {
-                Trees.map(resource, "metadata").put("namespace", namespace);
-            }
-        }
-    }
-
-    // --- patches -----------------------------------------------------------------------------------
-
-    private static void applyPatch(List<Map<String, Object>> resources, Map<String, Object> patch, Path dir, Path file) {
-        for (String key : patch.keySet()) {
-            if (!Set.of("patch", "path", "target").contains(key)) {
-                throw new UnsupportedOperationException(file + ": patch field '" + key + "' is not supported");
-            }
-        }
-        String text;
-        try {
-            text = patch.containsKey("path") ? Files.readString(dir.resolve(String.valueOf(patch.get("path")))) : String.valueOf(patch.get("patch"));
-        } catch (java.io.IOException e) {
-            throw new IllegalArgumentException(file + ": cannot read patch " + patch.get("path"), e);
-        }
-        Object operations = Trees.load(text);
+    /** Replace operations of an inline JSON 6902 patch whose path is missing from a matched resource (and not added by an earlier operation). */
+    private static List<String> missingReplacePaths(Object patch, List<Map<String, Object>> matched, Path file) {
+        Object operations = Trees.string(patch, "patch") == null ? null : Trees.load(Trees.string(patch, "patch"));
+        List<String> stale = new ArrayList<>();
         if (!(operations instanceof List<?> list)) {
-            throw new UnsupportedOperationException(file + ": only JSON 6902 patches (a list of operations) are supported");
-        }
-        Map<String, Object> target = Trees.map(patch, "target");
-        if (target == null) {
-            throw new IllegalArgumentException(file + ": a JSON 6902 patch needs a target");
-        }
-        List<Map<String, Object>> matched = resources.stream().filter(r -> matches(target, r)).toList();
-        if (matched.isEmpty()) {
-            throw new IllegalArgumentException(file + ": patch target " + target + " matches no resource");
+            return stale;
         }
         for (Map<String, Object> resource : matched) {
+            List<String> added = new ArrayList<>();
             for (Object operation : list) {
-                try {
-                    JsonPatch.apply(resource, Trees.map(operation));
-                } catch (IllegalArgumentException e) {
-                    throw new IllegalArgumentException(file + ": patch on " + Trees.id(resource) + ": " + e.getMessage(), e);
+                String op = Trees.string(operation, "op");
+                String path = Trees.string(operation, "path");
+                if ("add".equals(op)) {
+                    added.add(path);
+                } else if ("replace".equals(op) && added.stream().noneMatch(path::startsWith) && !exists(resource, path)) {
+                    stale.add(file + ": patch on " + Trees.id(resource) + " replaces " + path + ", which does not exist");
                 }
             }
         }
+        return stale;
+    }
+
+    /** Whether the JSON pointer (RFC 6901) points at something in the tree. */
+    private static boolean exists(Object tree, String pointer) {
+        Object current = tree;
+        for (String raw : pointer.substring(1).split("/", -1)) {
+            String token = raw.replace("~1", "/").replace("~0", "~");
+            if (current instanceof Map<?, ?> map && map.containsKey(token)) {
+                current = map.get(token);
+            } else if (current instanceof List<?> items && token.matches("0|[1-9][0-9]*") && Integer.parseInt(token) < items.size()) {
+                current = items.get(Integer.parseInt(token));
+            } else {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static boolean matches(Map<String, Object> target, Map<String, Object> resource) {
         for (Map.Entry<String, Object> criterion : target.entrySet()) {
             String wanted = String.valueOf(criterion.getValue());
+            if (criterion.getKey().equals("labelSelector")) {
+                if (!labelsMatch(wanted, Trees.map(resource, "metadata", "labels"))) {
+                    return false;
+                }
+                continue;
+            }
             String actual = switch (criterion.getKey()) {
                 case "group" -> group(resource);
                 case "version" -> version(resource);
                 case "kind" -> String.valueOf(resource.get("kind"));
                 case "name" -> Trees.string(resource, "metadata", "name");
                 case "namespace" -> Trees.string(resource, "metadata", "namespace");
-                case "labelSelector" -> null;
-                default -> throw new UnsupportedOperationException("patch target field '" + criterion.getKey() + "' is not supported");
+                default -> throw new UnsupportedOperationException("patch target field '" + criterion.getKey() + "' is not checked here");
             };
-            if (criterion.getKey().equals("labelSelector")) {
-                if (!labelsMatch(wanted, Trees.map(resource, "metadata", "labels"))) {
-                    return false;
-                }
-            } else if (actual == null || !actual.matches(wanted)) {
+            if (actual == null || !actual.matches(wanted)) {
                 return false;
             }
         }
@@ -166,7 +179,7 @@ final class Kustomize {
         for (String term : selector.split(",")) {
             String[] parts = term.trim().split("==?", 2);
             if (parts.length != 2 || term.contains("!")) {
-                throw new UnsupportedOperationException("labelSelector term '" + term + "': only k=v is supported");
+                throw new UnsupportedOperationException("labelSelector term '" + term + "': only k=v is checked here");
             }
             if (!parts[1].trim().equals(String.valueOf(present.get(parts[0].trim())))) {
                 return false;
@@ -175,7 +188,7 @@ final class Kustomize {
         return true;
     }
 
-    static String group(Map<String, Object> resource) {
+    private static String group(Map<String, Object> resource) {
         String apiVersion = String.valueOf(resource.get("apiVersion"));
         return apiVersion.contains("/") ? apiVersion.substring(0, apiVersion.indexOf('/')) : "";
     }
@@ -185,28 +198,9 @@ final class Kustomize {
         return apiVersion.substring(apiVersion.indexOf('/') + 1);
     }
 
-    // --- images and replicas -------------------------------------------------------------------------
-
-    private static void setImage(List<Map<String, Object>> resources, Map<String, Object> image, Path file) {
-        String name = Objects.requireNonNull(Trees.string(image, "name"), "images entry without name");
-        int[] changed = {0};
-        for (Map<String, Object> resource : resources) {
-            forEachContainer(resource, container -> {
-                Object value = container.get("image");
-                if (value instanceof String reference && imageName(reference).equals(name)) {
-                    container.put("image", newImage(reference, image));
-                    changed[0]++;
-                }
-            });
-        }
-        if (changed[0] == 0) {
-            throw new IllegalArgumentException(file + ": images entry " + name + " matches no container");
-        }
-    }
-
     /** Visits every map in a "containers" or "initContainers" list anywhere in the tree, as kustomize's image transformer does. */
     @SuppressWarnings("unchecked")
-    private static void forEachContainer(Object tree, java.util.function.Consumer<Map<String, Object>> action) {
+    private static void forEachContainer(Object tree, Consumer<Map<String, Object>> action) {
         if (tree instanceof Map<?, ?> map) {
             for (Map.Entry<?, ?> entry : map.entrySet()) {
                 if ((entry.getKey().equals("containers") || entry.getKey().equals("initContainers")) && entry.getValue() instanceof List<?> list) {
@@ -225,32 +219,5 @@ final class Kustomize {
         String withoutDigest = reference.contains("@") ? reference.substring(0, reference.indexOf('@')) : reference;
         int colon = withoutDigest.lastIndexOf(':');
         return colon > withoutDigest.lastIndexOf('/') ? withoutDigest.substring(0, colon) : withoutDigest;
-    }
-
-    private static String newImage(String reference, Map<String, Object> image) {
-        String name = Trees.string(image, "newName") != null ? Trees.string(image, "newName") : imageName(reference);
-        if (Trees.string(image, "digest") != null) {
-            return name + "@" + Trees.string(image, "digest");
-        }
-        if (Trees.string(image, "newTag") != null) {
-            return name + ":" + Trees.string(image, "newTag");
-        }
-        return name + reference.substring(imageName(reference).length());
-    }
-
-    private static void setReplicas(List<Map<String, Object>> resources, Map<String, Object> replicas, Path file) {
-        String name = Trees.string(replicas, "name");
-        Object count = replicas.get("count");
-        if (!(count instanceof Integer)) {
-            throw new IllegalArgumentException(file + ": replicas count of " + name + " is not a number");
-        }
-        List<Map<String, Object>> matched = resources.stream()
-                .filter(r -> Set.of("Deployment", "StatefulSet", "ReplicaSet", "ReplicationController").contains(String.valueOf(r.get("kind"))))
-                .filter(r -> name.equals(Trees.string(r, "metadata", "name")))
-                .toList();
-        if (matched.isEmpty()) {
-            throw new IllegalArgumentException(file + ": replicas entry " + name + " matches no workload");
-        }
-        matched.forEach(r -> Trees.map(r, "spec").put("replicas", count));
     }
 }

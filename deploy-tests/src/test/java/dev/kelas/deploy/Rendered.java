@@ -37,7 +37,7 @@ record Rendered(String name, String namespace, List<Map<String, Object>> trees, 
         }
     }
 
-    /** Renders a kustomization directory (relative to the repository root) with {@link Kustomize}. */
+    /** Renders a kustomization directory (relative to the repository root) with kubectl kustomize ({@link Kustomize}). */
     static Rendered kustomize(String directory) {
         Path dir = Repo.path(directory);
         return of(dir.getFileName().toString(), Kustomize.render(dir));
