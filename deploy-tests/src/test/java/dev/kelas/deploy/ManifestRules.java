@@ -864,7 +864,7 @@ final class ManifestRules {
     /** The durable consumer name the graders use, read from lab-service's source so the two cannot drift apart. */
     static String graderConsumer() {
         try {
-            String source = Files.readString(Repo.path("lab-service/src/main/java/dev/kelas/lab/messaging/GraderEventListener.java"));
+            String source = Files.readString(Repo.path("lab-service/src/main/java/dev/kelas/lab/grading/GraderEventListener.java"));
             Matcher m = Pattern.compile("CONSUMER\\s*=\\s*\"([^\"]+)\"").matcher(source);
             return m.find() ? m.group(1) : "<not found in GraderEventListener.java>";
         } catch (IOException e) {

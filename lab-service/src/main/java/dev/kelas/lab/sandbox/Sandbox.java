@@ -1,14 +1,11 @@
 package dev.kelas.lab.sandbox;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * Runs untrusted programs under bubblewrap (DESIGN.md section 5).
+ * Runs untrusted programs under bubblewrap.
  *
  * <p>Each run gets: new user, PID, IPC, UTS, cgroup and network namespaces ({@code --unshare-all}:
  * the network is an isolated loopback, so the services' ports are unreachable); a read-only
@@ -143,7 +140,7 @@ public class Sandbox {
     }
 
     private SandboxResult execute(SandboxRun run, Path workDir, int uid) throws IOException, InterruptedException {
-        ProcessBuilder builder = new ProcessBuilder(commandLine(run, workDir, uid));
+        ProcessBuilder builder = new ProcessBuilder(BwrapCommand.of(settings, run, workDir, uid, ROOT));
         builder.environment().clear(); // nothing of the service's environment reaches bwrap or the program
         builder.environment().put("PATH", "/usr/bin:/bin");
         long started = System.nanoTime();
@@ -169,57 +166,6 @@ public class Sandbox {
         boolean cpuExceeded = exit == 128 + 24 /* SIGXCPU */ || (exit == 128 + 9 && wallMillis >= run.limits().cpuSeconds() * 1000L);
         return new SandboxResult(exit, !finished && !outputExceeded, cpuExceeded, outputExceeded, stdout.text(), stderr.text(),
                 wallMillis);
-    }
-
-    private List<String> commandLine(SandboxRun run, Path workDir, int uid) {
-        SandboxLimits limits = run.limits();
-        List<String> command = new ArrayList<>();
-        int processes = limits.maxProcesses();
-        // If the JVM dies (a grader killed mid-run), the kernel kills the run too: parent-death signal.
-        command.addAll(List.of(settings.setprivPath(), "--pdeathsig", "KILL", "--"));
-        if (ROOT) {
-            // unshare makes the outer bwrap the init of a PID namespace of its own: when it exits, the
-            // kernel kills and reaps every process below it, so no zombie of the slot uid is left for a
-            // host init that does not reap (a container's PID 1 often does not). --kill-child ends the
-            // run when the JVM kills unshare at the wall-clock limit.
-            command.addAll(List.of(settings.unsharePath(), "--fork", "--pid", "--kill-child", "--",
-                    settings.setprivPath(), "--reuid=" + uid, "--regid=" + uid, "--clear-groups"));
-        } else {
-            processes += ownThreadCount();
-        }
-        command.addAll(List.of(settings.bwrapPath(),
-                "--unshare-all", "--die-with-parent", "--new-session",
-                "--hostname", "sandbox",
-                "--ro-bind", "/usr", "/usr",
-                "--symlink", "usr/lib", "/lib",
-                "--symlink", "usr/lib64", "/lib64",
-                "--symlink", "usr/bin", "/bin",
-                "--symlink", "usr/sbin", "/sbin",
-                "--proc", "/proc",
-                "--dev", "/dev"));
-        for (String path : run.readOnlyBinds()) {
-            command.addAll(List.of("--ro-bind-try", path, path));
-        }
-        command.addAll(List.of(
-                "--size", String.valueOf(limits.tmpfsMib() * 1024L * 1024L), "--tmpfs", "/tmp",
-                run.writableWork() ? "--bind" : "--ro-bind", workDir.toString(), "/work",
-                "--remount-ro", "/",
-                "--chdir", "/work",
-                "--clearenv",
-                "--setenv", "PATH", "/usr/bin:/bin",
-                "--setenv", "HOME", "/work",
-                "--setenv", "LANG", "C.UTF-8",
-                "--",
-                settings.prlimitPath(),
-                "--cpu=" + limits.cpuSeconds() + ":" + (limits.cpuSeconds() + 1),
-                "--as=" + (long) limits.memoryMib() * 1024 * 1024,
-                "--nproc=" + processes,
-                "--fsize=" + (long) limits.fileSizeKib() * 1024,
-                "--nofile=64",
-                "--core=0",
-                "--"));
-        command.addAll(run.command());
-        return command;
     }
 
     private Path createWorkDir(int uid) throws IOException {
@@ -274,19 +220,6 @@ public class Sandbox {
         return -1;
     }
 
-    private static int ownThreadCount() {
-        try {
-            for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
-                if (line.startsWith("Threads:")) {
-                    return Integer.parseInt(line.split("\\s+")[1]) + 16;
-                }
-            }
-        } catch (IOException | RuntimeException e) {
-            // fall through
-        }
-        return 256;
-    }
-
     private static void deleteRecursively(Path dir) throws IOException {
         if (!Files.exists(dir)) {
             return;
@@ -305,52 +238,6 @@ public class Sandbox {
             }
         } catch (IOException closedEarly) {
             // the program exited without reading all its input
-        }
-    }
-
-    /** Reads a stream on its own thread, keeping at most {@code limit} bytes. */
-    private static final class CappedReader extends Thread {
-        private final InputStream in;
-        private final int limit;
-        private final Process killOnOverflow;
-        private final ByteArrayOutputStream kept = new ByteArrayOutputStream();
-        private volatile boolean exceeded;
-
-        CappedReader(InputStream in, int limit, Process killOnOverflow) {
-            super("sandbox-reader");
-            setDaemon(true);
-            this.in = in;
-            this.limit = limit;
-            this.killOnOverflow = killOnOverflow;
-        }
-
-        @Override
-        public void run() {
-            byte[] buffer = new byte[8192];
-            try (in) {
-                int read;
-                while ((read = in.read(buffer)) != -1) {
-                    int room = limit - kept.size();
-                    kept.write(buffer, 0, Math.min(room, read));
-                    if (read > room && !exceeded) {
-                        exceeded = true;
-                        if (killOnOverflow != null) {
-                            killOnOverflow.destroyForcibly();
-                            return;
-                        }
-                    }
-                }
-            } catch (IOException closed) {
-                // the process was killed
-            }
-        }
-
-        boolean exceeded() {
-            return exceeded;
-        }
-
-        String text() {
-            return kept.toString(StandardCharsets.UTF_8);
         }
     }
 }

@@ -1,0 +1,33 @@
+package dev.kelas.lab.enrollment;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.util.UUID;
+
+/** lab-service's copy of a published assignment, from {@code kelas.learning.assignment.published}. */
+@Entity
+@Table(name = "lab_assignment")
+public class LabAssignment extends PanacheEntityBase {
+    @Id
+    @Column(name = "assignment_id")
+    public UUID assignmentId;
+    @Column(name = "tenant_id")
+    public UUID tenantId;
+    @Column(name = "class_id")
+    public UUID classId;
+    @Column(name = "teacher_id")
+    public UUID teacherId;
+    public String kind;
+    public String title;
+    public BigDecimal points;
+
+    /** The assignment with this id in this tenant, or null. */
+    public static Uni<LabAssignment> findInTenant(UUID tenantId, UUID assignmentId) {
+        return find("tenantId = ?1 and assignmentId = ?2", tenantId, assignmentId).firstResult();
+    }
+}

@@ -1,5 +1,0 @@
-package dev.kelas.lab.rest.dto;
-
-/** How many submissions went back to the graders. */
-public record RegradeResponse(int queued) {
-}

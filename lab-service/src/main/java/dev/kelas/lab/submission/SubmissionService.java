@@ -1,0 +1,167 @@
+package dev.kelas.lab.submission;
+
+import dev.kelas.lab.task.TaskService;
+import dev.kelas.contracts.Role;
+import dev.kelas.contracts.Subjects;
+import dev.kelas.contracts.events.LabSubmissionCreated;
+import dev.kelas.lab.config.LabConfig;
+import dev.kelas.lab.task.CodingTask;
+import dev.kelas.lab.enrollment.LabEnrollment;
+import dev.kelas.lab.task.TestCase;
+import dev.kelas.runtime.outbox.Outbox;
+import dev.kelas.runtime.problem.ForbiddenException;
+import dev.kelas.runtime.problem.NotFoundException;
+import dev.kelas.runtime.problem.ValidationException;
+import dev.kelas.runtime.security.Caller;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** Students' code submissions: storing them for the graders, and showing their results. */
+@ApplicationScoped
+public class SubmissionService {
+    private final LabConfig config;
+    private final Outbox outbox;
+
+    public SubmissionService(LabConfig config, Outbox outbox) {
+        this.config = config;
+        this.outbox = outbox;
+    }
+
+    /** A submission with its task's tests and its results (empty until graded). */
+    public record SubmissionView(CodeSubmission submission, List<TestCase> tests, List<TestResult> results) {
+    }
+
+    /**
+     * Stores a student's program as QUEUED and, in the same transaction, queues
+     * {@code kelas.lab.submission.created} for the graders.
+     *
+     * @throws NotFoundException   if the task is not in the caller's school
+     * @throws ForbiddenException  if the student is not enrolled in the task's class
+     * @throws ValidationException if the language is not the task's or the source is too large
+     */
+    @WithTransaction
+    public Uni<CodeSubmission> submitCode(Caller caller, UUID taskId, String language, String sourceCode) {
+        UUID tenantId = caller.tenantId();
+        UUID studentId = caller.userId();
+        int sourceBytes = sourceCode.getBytes(StandardCharsets.UTF_8).length;
+        return CodingTask.findInTenant(tenantId, taskId).chain(task -> {
+            if (task == null) {
+                throw new NotFoundException("task", taskId);
+            }
+            int limitKib = task.maxSourceKib != null ? task.maxSourceKib : config.maxSourceKib();
+            if (sourceBytes > limitKib * 1024) {
+                throw new ValidationException("sourceCode", "The source is larger than " + limitKib + " KiB");
+            }
+            if (!task.language.equals(language)) {
+                throw new ValidationException("language", "This task takes " + task.language);
+            }
+            return LabEnrollment.exists(tenantId, task.classId, studentId).chain(enrolled -> {
+                if (!enrolled) {
+                    throw new ForbiddenException("You are not enrolled in this task's class");
+                }
+                CodeSubmission submission = new CodeSubmission();
+                submission.id = UUID.randomUUID();
+                submission.tenantId = tenantId;
+                submission.taskId = taskId;
+                submission.studentId = studentId;
+                submission.language = language;
+                submission.sourceCode = sourceCode;
+                submission.status = SubmissionStatus.QUEUED;
+                submission.createdAt = Instant.now();
+                submission.queuedAt = submission.createdAt;
+                return submission.<CodeSubmission>persist()
+                        .call(() -> outbox.record(tenantId, "submission", submission.id, Subjects.LAB_SUBMISSION_CREATED,
+                                new LabSubmissionCreated(submission.id, taskId, studentId, language, submission.createdAt)));
+            });
+        });
+    }
+
+    /**
+     * Sends every submission of a task back to the graders through the same path as a new one
+     * (a {@code kelas.lab.submission.created} event each); their new verdicts reach the gradebook.
+     *
+     * @return how many were queued
+     * @throws NotFoundException  if the task is not in the caller's school
+     * @throws ForbiddenException if the caller is neither the class's teacher nor an administrator
+     */
+    @WithTransaction
+    public Uni<Integer> regradeTask(Caller caller, UUID taskId) {
+        return TaskService.managedTask(caller, taskId).chain(task -> CodeSubmission.<CodeSubmission>list("taskId", task.id))
+                .chain(submissions -> Multi.createFrom().iterable(submissions).onItem().transformToUniAndConcatenate(submission -> {
+                    submission.status = SubmissionStatus.QUEUED;
+                    submission.verdict = null;
+                    submission.score = null;
+                    submission.compileOutput = null;
+                    submission.error = null;
+                    submission.queuedAt = Instant.now();
+                    return outbox.record(submission.tenantId, "submission", submission.id, Subjects.LAB_SUBMISSION_CREATED,
+                            new LabSubmissionCreated(submission.id, submission.taskId, submission.studentId, submission.language,
+                                    submission.queuedAt));
+                }).collect().asList().map(List::size));
+    }
+
+    /** One page of a task's submission history with the total. */
+    public record HistoryPage(List<SubmissionView> items, long total) {
+    }
+
+    /**
+     * A task's submissions, newest first: a student sees their own, the class's teacher and
+     * administrators everyone's (or one student's with {@code studentId}).
+     *
+     * @throws NotFoundException  if the task is not in the caller's school
+     * @throws ForbiddenException for another teacher
+     */
+    @WithSession
+    public Uni<HistoryPage> submissionHistory(Caller caller, UUID taskId, UUID studentId, int page, int size) {
+        UUID tenantId = caller.tenantId();
+        UUID userId = caller.userId();
+        boolean student = caller.hasRole(Role.STUDENT);
+        boolean admin = caller.hasRole(Role.ADMIN);
+        return CodingTask.findInTenant(tenantId, taskId).chain(task -> {
+            if (task == null) {
+                throw new NotFoundException("task", taskId);
+            }
+            if (!student && !admin && !task.teacherId.equals(userId)) {
+                throw new ForbiddenException("Only the class's teacher or an administrator sees everyone's submissions");
+            }
+            UUID of = student ? userId : studentId;
+            return TestCase.listForTask(task.id).chain(tests -> CodeSubmission.history(task.id, of, page, size)
+                    .chain(submissions -> Multi.createFrom().iterable(submissions)
+                            .onItem().transformToUniAndConcatenate(s -> TestResult.listForSubmission(s.id)
+                                    .map(results -> new SubmissionView(s, tests, results)))
+                            .collect().asList())
+                    .chain(views -> CodeSubmission.countHistory(task.id, of).map(total -> new HistoryPage(views, total))));
+        });
+    }
+
+    /**
+     * A submission as its author, the class's teacher or an administrator sees it.
+     *
+     * @throws NotFoundException for anyone else, and for another school's ids
+     */
+    @WithSession
+    public Uni<SubmissionView> viewSubmission(Caller caller, UUID submissionId) {
+        UUID tenantId = caller.tenantId();
+        UUID userId = caller.userId();
+        boolean admin = caller.hasRole(Role.ADMIN);
+        return CodeSubmission.findInTenant(tenantId, submissionId).chain(submission -> {
+            if (submission == null) {
+                throw new NotFoundException("submission", submissionId);
+            }
+            return CodingTask.findInTenant(tenantId, submission.taskId).chain(task -> {
+                if (!admin && !submission.studentId.equals(userId) && !task.teacherId.equals(userId)) {
+                    throw new NotFoundException("submission", submissionId);
+                }
+                return TestCase.listForTask(task.id).chain(tests -> TestResult.listForSubmission(submissionId)
+                        .map(results -> new SubmissionView(submission, tests, results)));
+            });
+        });
+    }
+}

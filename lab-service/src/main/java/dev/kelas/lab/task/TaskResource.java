@@ -1,0 +1,127 @@
+package dev.kelas.lab.task;
+
+import dev.kelas.lab.common.dto.SubmissionResponse;
+import dev.kelas.contracts.Role;
+import dev.kelas.lab.task.dto.CreateTaskRequest;
+import dev.kelas.lab.task.dto.RegradeResponse;
+import dev.kelas.lab.task.dto.ReplaceTestsRequest;
+import dev.kelas.lab.task.dto.SubmissionPage;
+import dev.kelas.lab.task.dto.SubmissionAccepted;
+import dev.kelas.lab.task.dto.SubmitCodeRequest;
+import dev.kelas.lab.task.dto.TaskResponse;
+import dev.kelas.lab.submission.SubmissionService;
+import dev.kelas.runtime.security.Caller;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.QueryParam;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/** Coding tasks, and the submissions students make to them. */
+@Path("/api/v1/lab/tasks")
+@APIResponse(responseCode = "401", description = "UNAUTHENTICATED")
+public class TaskResource {
+    private final TaskService tasks;
+    private final SubmissionService submissions;
+    private final Caller caller;
+
+    public TaskResource(TaskService tasks, SubmissionService submissions, Caller caller) {
+        this.tasks = tasks;
+        this.submissions = submissions;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed({Role.TEACHER_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "Create a coding task for a CODING assignment")
+    @APIResponse(responseCode = "201", description = "Created")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: not the class's teacher")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: assignment not (yet) known in your school")
+    @APIResponse(responseCode = "422", description = "VALIDATION_ERROR: unknown language, wrong class, not CODING")
+    public Uni<Response> createTask(@NotNull @Valid CreateTaskRequest request) {
+        CreateTaskRequest.Limits limits = request.limits();
+        TaskService.NewTask task = new TaskService.NewTask(request.title(), request.language(), request.statement(),
+                request.assignmentId(), request.classId(), limits.cpuSeconds(), limits.wallSeconds(), limits.memoryMib(),
+                limits.outputKib(), limits.maxProcesses(), newTests(request.tests()), request.checkerSource(),
+                request.maxSourceKib());
+        return tasks.createTask(caller, task).map(created -> Response
+                .created(URI.create("/api/v1/lab/tasks/" + created.task().id))
+                .entity(TaskResponse.of(created.task(), created.tests().size(),
+                        created.tests().stream().map(t -> t.points).reduce(BigDecimal.ZERO, BigDecimal::add)))
+                .build());
+    }
+
+    @PUT
+    @Path("/{taskId}/tests")
+    @RolesAllowed({Role.TEACHER_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "Replace a task's tests; regrade to apply them to earlier submissions")
+    @APIResponse(responseCode = "200", description = "The task with its new tests")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: not the class's teacher")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such task in your school")
+    @APIResponse(responseCode = "422", description = "VALIDATION_ERROR: PROGRAM checker without a checker program")
+    public Uni<TaskResponse> replaceTests(@PathParam("taskId") UUID taskId, @NotNull @Valid ReplaceTestsRequest request) {
+        return tasks.replaceTests(caller, taskId, newTests(request.tests()), request.checkerSource())
+                .map(updated -> TaskResponse.of(updated.task(), updated.tests().size(),
+                        updated.tests().stream().map(t -> t.points).reduce(BigDecimal.ZERO, BigDecimal::add)));
+    }
+
+    @POST
+    @Path("/{taskId}/regrade")
+    @RolesAllowed({Role.TEACHER_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "Send every submission of the task back to the graders")
+    @APIResponse(responseCode = "202", description = "Queued")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: not the class's teacher")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such task in your school")
+    public Uni<Response> regradeTask(@PathParam("taskId") UUID taskId) {
+        return submissions.regradeTask(caller, taskId).map(n -> Response.accepted(new RegradeResponse(n)).build());
+    }
+
+    @GET
+    @Path("/{taskId}/submissions")
+    @RolesAllowed({Role.STUDENT_NAME, Role.TEACHER_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "Submission history, newest first: a student's own, or everyone's for the teacher")
+    @APIResponse(responseCode = "200", description = "One page with the total")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: another class's teacher")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such task in your school")
+    public Uni<SubmissionPage> submissionHistory(@PathParam("taskId") UUID taskId, @QueryParam("studentId") UUID studentId,
+                                                 @QueryParam("page") @DefaultValue("0") @Min(0) int page,
+                                                 @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return submissions.submissionHistory(caller, taskId, studentId, page, size)
+                .map(history -> new SubmissionPage(history.items().stream().map(SubmissionResponse::of).toList(),
+                        page, size, history.total()));
+    }
+
+    @POST
+    @Path("/{taskId}/submissions")
+    @RolesAllowed(Role.STUDENT_NAME)
+    @Operation(summary = "Submit a program; a grader judges it in the background")
+    @APIResponse(responseCode = "202", description = "Stored and queued")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: not enrolled in the task's class")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such task in your school")
+    @APIResponse(responseCode = "422", description = "VALIDATION_ERROR: wrong language or source too large")
+    public Uni<Response> submitCode(@PathParam("taskId") UUID taskId, @NotNull @Valid SubmitCodeRequest request) {
+        return submissions.submitCode(caller, taskId, request.language(), request.sourceCode())
+                .map(s -> Response.accepted(new SubmissionAccepted(s.id, s.status))
+                        .location(URI.create("/api/v1/lab/submissions/" + s.id)).build());
+    }
+
+
+    private static java.util.List<TaskService.NewTest> newTests(java.util.List<CreateTaskRequest.TestCaseRequest> tests) {
+        return tests.stream().map(t -> new TaskService.NewTest(t.stdin(), t.expectedStdout(), t.hidden(), t.points(),
+                t.checker(), t.tolerance())).toList();
+    }
+}

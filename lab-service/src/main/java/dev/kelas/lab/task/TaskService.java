@@ -1,0 +1,172 @@
+package dev.kelas.lab.task;
+
+import dev.kelas.lab.submission.SubmissionService;
+import dev.kelas.contracts.Role;
+import dev.kelas.lab.config.LabConfig;
+import dev.kelas.lab.enrollment.LabAssignment;
+import dev.kelas.lab.grading.Checker;
+import java.math.BigDecimal;
+import dev.kelas.runtime.problem.ForbiddenException;
+import dev.kelas.runtime.problem.NotFoundException;
+import dev.kelas.runtime.problem.ValidationException;
+import dev.kelas.runtime.security.Caller;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/** Coding tasks and their tests. */
+@ApplicationScoped
+public class TaskService {
+    private final LabConfig config;
+
+    public TaskService(LabConfig config) {
+        this.config = config;
+    }
+
+    /** A stored task with its tests. */
+    public record TaskWithTests(CodingTask task, List<TestCase> tests) {
+    }
+
+    /**
+     * What a teacher asks for: see {@code CreateTaskRequest} for units and bounds.
+     *
+     * @param outputKib    null for {@code kelas.lab.default-output-kib}
+     * @param maxProcesses null for {@code kelas.lab.default-max-processes}
+     */
+    public record NewTask(String title, String language, String statement, UUID assignmentId, UUID classId,
+                          int cpuSeconds, BigDecimal wallSeconds, int memoryMib, Integer outputKib, Integer maxProcesses,
+                          List<NewTest> tests, String checkerSource, Integer maxSourceKib) {
+    }
+
+    /**
+     * One test of a task.
+     *
+     * @param checker   null for EXACT
+     * @param tolerance null for 1e-6
+     */
+    public record NewTest(String stdin, String expectedStdout, boolean hidden, BigDecimal points, Checker checker,
+                          Double tolerance) {
+    }
+
+    /**
+     * Creates a task for a CODING assignment. lab-service knows an assignment once
+     * {@code kelas.learning.assignment.published} has arrived, usually within a second.
+     *
+     * @throws NotFoundException   if the assignment is not (yet) known in the caller's school
+     * @throws ValidationException for an unknown language, a class that is not the assignment's, or a non-CODING assignment
+     * @throws ForbiddenException  if the caller is neither the class's teacher nor an administrator
+     */
+    @WithTransaction
+    public Uni<TaskWithTests> createTask(Caller caller, NewTask request) {
+        UUID tenantId = caller.tenantId();
+        UUID userId = caller.userId();
+        boolean admin = caller.hasRole(Role.ADMIN);
+        if (!config.languages().containsKey(request.language())) {
+            throw new ValidationException("language", "Unknown language; known: " + config.languages().keySet());
+        }
+        return LabAssignment.findInTenant(tenantId, request.assignmentId()).chain(assignment -> {
+            if (assignment == null) {
+                throw new NotFoundException("assignment", request.assignmentId());
+            }
+            if (!assignment.classId.equals(request.classId())) {
+                throw new ValidationException("classId", "The assignment belongs to another class");
+            }
+            if (!"CODING".equals(assignment.kind)) {
+                throw new ValidationException("assignmentId", "Only a CODING assignment takes a coding task");
+            }
+            if (!admin && !assignment.teacherId.equals(userId)) {
+                throw new ForbiddenException("Only the class's teacher or an administrator may add a coding task");
+            }
+            CodingTask task = new CodingTask();
+            task.id = UUID.randomUUID();
+            task.tenantId = tenantId;
+            task.classId = assignment.classId;
+            task.assignmentId = assignment.assignmentId;
+            task.teacherId = assignment.teacherId;
+            task.title = request.title().strip();
+            task.language = request.language();
+            task.statement = request.statement();
+            task.cpuSeconds = request.cpuSeconds();
+            task.wallSeconds = request.wallSeconds();
+            task.memoryMib = request.memoryMib();
+            task.outputKib = request.outputKib() != null ? request.outputKib() : config.defaultOutputKib();
+            task.maxProcesses = request.maxProcesses() != null ? request.maxProcesses() : config.defaultMaxProcesses();
+            task.createdBy = userId;
+            task.createdAt = Instant.now();
+            task.maxSourceKib = request.maxSourceKib();
+            task.checkerSource = checkerFor(request.tests(), request.checkerSource());
+            List<TestCase> tests = toTestCases(task.id, request.tests());
+            return task.persist().chain(() -> TestCase.persist(tests)).replaceWith(new TaskWithTests(task, tests));
+        });
+    }
+
+    /**
+     * Replaces a task's tests (and checker program). Earlier submissions keep their verdicts until
+     * {@link SubmissionService#regradeTask} re-queues them.
+     *
+     * @throws NotFoundException   if the task is not in the caller's school
+     * @throws ForbiddenException  if the caller is neither the class's teacher nor an administrator
+     * @throws ValidationException if a PROGRAM test has no checker program
+     */
+    @WithTransaction
+    public Uni<TaskWithTests> replaceTests(Caller caller, UUID taskId, List<NewTest> newTests, String checkerSource) {
+        String checker = checkerFor(newTests, checkerSource);
+        return managedTask(caller, taskId).chain(task -> {
+            task.checkerSource = checker;
+            List<TestCase> tests = toTestCases(task.id, newTests);
+            return TestCase.delete("taskId", task.id).chain(() -> TestCase.persist(tests))
+                    .replaceWith(new TaskWithTests(task, tests));
+        });
+    }
+
+    /**
+     * A task the caller manages: its class's teacher or an administrator.
+     *
+     * @throws NotFoundException  if it is not in the caller's school
+     * @throws ForbiddenException if the caller may not manage it
+     */
+    public static Uni<CodingTask> managedTask(Caller caller, UUID taskId) {
+        UUID userId = caller.userId();
+        boolean admin = caller.hasRole(Role.ADMIN);
+        return CodingTask.findInTenant(caller.tenantId(), taskId).map(task -> {
+            if (task == null) {
+                throw new NotFoundException("task", taskId);
+            }
+            if (!admin && !task.teacherId.equals(userId)) {
+                throw new ForbiddenException("Only the class's teacher or an administrator may manage this task");
+            }
+            return task;
+        });
+    }
+
+    private static String checkerFor(List<NewTest> tests, String checkerSource) {
+        boolean needsProgram = tests.stream().anyMatch(t -> t.checker() == Checker.PROGRAM);
+        if (needsProgram && (checkerSource == null || checkerSource.isBlank())) {
+            throw new ValidationException("checkerSource", "A test uses the PROGRAM checker: give the checker program");
+        }
+        return needsProgram ? checkerSource : null;
+    }
+
+    private static List<TestCase> toTestCases(UUID taskId, List<NewTest> given) {
+        List<TestCase> tests = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            NewTest source = given.get(i);
+            TestCase test = new TestCase();
+            test.id = UUID.randomUUID();
+            test.taskId = taskId;
+            test.ordinal = i + 1;
+            test.stdin = source.stdin();
+            test.expectedStdout = source.expectedStdout();
+            test.hidden = source.hidden();
+            test.points = source.points();
+            test.checker = source.checker() == null ? Checker.EXACT : source.checker();
+            test.tolerance = source.tolerance() == null ? 1e-6 : source.tolerance();
+            tests.add(test);
+        }
+        return tests;
+    }
+}

@@ -1,0 +1,16 @@
+package dev.kelas.lab.task.dto;
+
+import dev.kelas.lab.task.CodingTask;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A coding task as the API shows it (tests are not listed here). */
+public record TaskResponse(UUID id, UUID classId, UUID assignmentId, String title, String language, String statement,
+                           int cpuSeconds, BigDecimal wallSeconds, int memoryMib, int outputKib, int maxProcesses,
+                           int testCount, BigDecimal maxScore, Instant createdAt) {
+    public static TaskResponse of(CodingTask t, int testCount, BigDecimal maxScore) {
+        return new TaskResponse(t.id, t.classId, t.assignmentId, t.title, t.language, t.statement, t.cpuSeconds,
+                t.wallSeconds, t.memoryMib, t.outputKib, t.maxProcesses, testCount, maxScore, t.createdAt);
+    }
+}
