@@ -1,7 +1,6 @@
 package dev.kelas.auth.domain;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -14,21 +13,16 @@ import java.util.UUID;
 public class AuditEntry extends PanacheEntityBase {
     @Id
     public UUID id;
-    @Column(name = "tenant_id")
     public UUID tenantId;
     /** The acting user; null for an anonymous act (a failed login, a reset request). */
-    @Column(name = "actor_id")
     public UUID actorId;
     /** e.g. {@code user.created}, {@code user.role-changed}, {@code user.deactivated}, {@code auth.logout-all}. */
     public String action;
-    @Column(name = "target_type")
     public String targetType;
-    @Column(name = "target_id")
     public UUID targetId;
     /** JSON object with what changed (never a password or token). */
     public String details;
     public String ip;
-    @Column(name = "user_agent")
     public String userAgent;
     public Instant at;
 }

@@ -1,7 +1,6 @@
 package dev.kelas.auth.domain;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -13,16 +12,10 @@ import java.util.UUID;
 @Table(name = "password_reset_token")
 public class PasswordResetToken extends PanacheEntityBase {
     @Id
-    @Column(name = "token_hash")
     public String tokenHash;
-    @Column(name = "tenant_id")
     public UUID tenantId;
-    @Column(name = "user_id")
     public UUID userId;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "expires_at")
     public Instant expiresAt;
-    @Column(name = "used_at")
     public Instant usedAt;
 }

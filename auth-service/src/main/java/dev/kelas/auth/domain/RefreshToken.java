@@ -2,7 +2,6 @@ package dev.kelas.auth.domain;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -19,26 +18,16 @@ import java.util.UUID;
 public class RefreshToken extends PanacheEntityBase {
     @Id
     public UUID id;
-    @Column(name = "tenant_id")
     public UUID tenantId;
-    @Column(name = "user_id")
     public UUID userId;
-    @Column(name = "family_id")
     public UUID familyId;
-    @Column(name = "token_hash")
     public String tokenHash;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "expires_at")
     public Instant expiresAt;
-    @Column(name = "rotated_at")
     public Instant rotatedAt;
-    @Column(name = "revoked_at")
     public Instant revokedAt;
     /** When this token was issued or the session last refreshed (idle lifetime counts from here). */
-    @Column(name = "last_used_at")
     public Instant lastUsedAt;
-    @Column(name = "user_agent")
     public String userAgent;
     /** Client address the token was issued to. */
     public String ip;

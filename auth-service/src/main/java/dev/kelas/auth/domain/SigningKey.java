@@ -1,7 +1,6 @@
 package dev.kelas.auth.domain;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,10 +14,7 @@ public class SigningKey extends PanacheEntityBase {
     @Id
     public String kid;
     /** PKCS#8 PEM of the private key. */
-    @Column(name = "private_key")
     public String privateKey;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "activates_at")
     public Instant activatesAt;
 }

@@ -2,7 +2,6 @@ package dev.kelas.auth.domain;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import java.time.Instant;
@@ -16,7 +15,6 @@ public class Tenant extends PanacheEntityBase {
     /** URL-safe short name users type at login, unique across Kelas. */
     public String slug;
     public String name;
-    @Column(name = "created_at")
     public Instant createdAt;
     /** The school's settings, a JSON object (time zone, locale, grading scale ... as the frontend needs). */
     public String settings = "{}";

@@ -3,7 +3,6 @@ package dev.kelas.auth.domain;
 import dev.kelas.contracts.Role;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -18,22 +17,17 @@ import java.util.UUID;
 public class UserAccount extends PanacheEntityBase {
     @Id
     public UUID id;
-    @Column(name = "tenant_id")
     public UUID tenantId;
     public String email;
     public String name;
     @Enumerated(EnumType.STRING)
     public Role role;
     /** Argon2id hash in PHC string format. */
-    @Column(name = "password_hash")
     public String passwordHash;
     public boolean active;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "updated_at")
     public Instant updatedAt;
     /** Access tokens issued at or before this instant are void (null: none revoked). */
-    @Column(name = "tokens_void_up_to")
     public Instant tokensVoidUpTo;
 
     /** The account with this e-mail (case-insensitive) in this tenant, or null. */

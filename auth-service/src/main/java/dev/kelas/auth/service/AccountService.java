@@ -5,7 +5,6 @@ import dev.kelas.auth.domain.PasswordResetToken;
 import dev.kelas.auth.domain.Tenant;
 import dev.kelas.auth.domain.UserAccount;
 import dev.kelas.contracts.Role;
-import dev.kelas.contracts.Subjects;
 import dev.kelas.contracts.events.PasswordResetRequested;
 import dev.kelas.contracts.events.UserRegistered;
 import dev.kelas.runtime.outbox.Outbox;
@@ -215,8 +214,7 @@ public class AccountService {
         row.createdAt = now;
         row.expiresAt = now.plus(config.passwordResetLifetime());
         return row.persist()
-                .chain(() -> outbox.record(user.tenantId, "user", user.id, Subjects.AUTH_PASSWORD_RESET_REQUESTED,
-                        new PasswordResetRequested(user.id, user.tenantId, user.email, user.name, token, row.expiresAt, now)))
+                .chain(() -> outbox.record(user.tenantId, new PasswordResetRequested(user.id, user.tenantId, user.email, user.name, token, row.expiresAt, now)))
                 .chain(() -> audit.record(user.tenantId, actorId, "user.password-reset-requested", "user", user.id, Map.of(), client));
     }
 
@@ -262,8 +260,7 @@ public class AccountService {
         user.createdAt = Instant.now();
         user.updatedAt = user.createdAt;
         return user.<UserAccount>persist()
-                .chain(() -> outbox.record(tenantId, "user", user.id, Subjects.AUTH_USER_REGISTERED,
-                        new UserRegistered(user.id, tenantId, user.email, user.name, role, user.createdAt)))
+                .chain(() -> outbox.record(tenantId, new UserRegistered(user.id, tenantId, user.email, user.name, role, user.createdAt)))
                 .replaceWith(user);
     }
 }

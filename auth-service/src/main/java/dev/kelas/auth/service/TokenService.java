@@ -3,7 +3,6 @@ package dev.kelas.auth.service;
 import dev.kelas.auth.config.AuthConfig;
 import dev.kelas.auth.domain.RefreshToken;
 import dev.kelas.auth.domain.UserAccount;
-import dev.kelas.contracts.Subjects;
 import dev.kelas.contracts.events.AccessRevoked;
 import dev.kelas.runtime.outbox.Outbox;
 import dev.kelas.runtime.problem.UnauthenticatedException;
@@ -102,8 +101,7 @@ public class TokenService {
         Instant upTo = voidUpToAfter(now, user.tokensVoidUpTo);
         user.tokensVoidUpTo = upTo;
         return RefreshToken.revokeAllOf(user.id, now)
-                .chain(() -> outbox.record(user.tenantId, "user", user.id, Subjects.AUTH_USER_ACCESS_REVOKED,
-                        new AccessRevoked(user.id, user.tenantId, upTo, reason, now)))
+                .chain(() -> outbox.record(user.tenantId, new AccessRevoked(user.id, user.tenantId, upTo, reason, now)))
                 .replaceWithVoid();
     }
 

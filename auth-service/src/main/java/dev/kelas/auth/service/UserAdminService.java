@@ -145,7 +145,7 @@ public class UserAdminService {
         UserUpdated event = new UserUpdated(user.id, user.tenantId, user.name, user.role, user.active, user.updatedAt);
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (String subject : subjects) {
-            chain = chain.chain(() -> outbox.record(user.tenantId, "user", user.id, subject, event).replaceWithVoid());
+            chain = chain.chain(() -> outbox.record(user.tenantId, subject, event).replaceWithVoid());
         }
         String action = changed.containsKey("active") ? (user.active ? "user.activated" : "user.deactivated")
                 : changed.containsKey("role") ? "user.role-changed" : "user.updated";

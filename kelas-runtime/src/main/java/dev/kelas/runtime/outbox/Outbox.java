@@ -55,7 +55,7 @@ public class Outbox {
     }
 
     /**
-     * Records one event with every routing field given by hand. Must run inside {@code @WithTransaction} (or {@code Panache.withTransaction}).
+     * Records one event with every routing field given. Must run inside {@code @WithTransaction} (or {@code Panache.withTransaction}).
      *
      * @param tenantId      the school the event belongs to
      * @param aggregateType e.g. {@code "submission"}
@@ -64,7 +64,7 @@ public class Outbox {
      * @param payload       the event record from {@code dev.kelas.contracts.events}
      * @return the new event's id
      */
-    public Uni<UUID> record(UUID tenantId, String aggregateType, Object aggregateId, String subject, Object payload) {
+    private Uni<UUID> record(UUID tenantId, String aggregateType, Object aggregateId, String subject, Object payload) {
         UUID id = UUID.randomUUID();
         String data;
         try {

@@ -2,7 +2,6 @@ package dev.kelas.lab.enrollment;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -14,13 +13,9 @@ import java.util.UUID;
 @Table(name = "lab_assignment")
 public class LabAssignment extends PanacheEntityBase {
     @Id
-    @Column(name = "assignment_id")
     public UUID assignmentId;
-    @Column(name = "tenant_id")
     public UUID tenantId;
-    @Column(name = "class_id")
     public UUID classId;
-    @Column(name = "teacher_id")
     public UUID teacherId;
     public String kind;
     public String title;

@@ -2,7 +2,6 @@ package dev.kelas.lab.enrollment;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -16,12 +15,9 @@ import java.util.UUID;
 @IdClass(LabEnrollment.Key.class)
 public class LabEnrollment extends PanacheEntityBase {
     @Id
-    @Column(name = "class_id")
     public UUID classId;
     @Id
-    @Column(name = "student_id")
     public UUID studentId;
-    @Column(name = "tenant_id")
     public UUID tenantId;
 
     /** Removes the copy of an enrollment that ended (withdrawal, transfer); returns how many rows went. */

@@ -1,6 +1,5 @@
 package dev.kelas.lab.grading;
 
-import dev.kelas.contracts.Subjects;
 import dev.kelas.contracts.Verdict;
 import dev.kelas.contracts.events.SubmissionGraded;
 import dev.kelas.lab.config.LabConfig;
@@ -93,8 +92,7 @@ public class GradingService {
                     // A regrade replaces the results of the grading before it.
                     return TestResult.delete("submissionId", submission.id)
                             .chain(() -> TestResult.persist(results))
-                            .chain(() -> outbox.record(job.tenantId(), "submission", submission.id, Subjects.LAB_SUBMISSION_GRADED,
-                                    new SubmissionGraded(submission.id, job.taskId(), job.assignmentId(), job.classId(),
+                            .chain(() -> outbox.record(job.tenantId(), new SubmissionGraded(submission.id, job.taskId(), job.assignmentId(), job.classId(),
                                             job.studentId(), submission.verdict, score, maxScore, verdicts, submission.gradedAt,
                                             submission.createdAt)))
                             .replaceWithVoid();

@@ -3,7 +3,6 @@ package dev.kelas.lab.submission;
 import dev.kelas.contracts.Verdict;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -19,14 +18,10 @@ import java.util.UUID;
 public class CodeSubmission extends PanacheEntityBase {
     @Id
     public UUID id;
-    @Column(name = "tenant_id")
     public UUID tenantId;
-    @Column(name = "task_id")
     public UUID taskId;
-    @Column(name = "student_id")
     public UUID studentId;
     public String language;
-    @Column(name = "source_code")
     public String sourceCode;
     @Enumerated(EnumType.STRING)
     public SubmissionStatus status;
@@ -35,21 +30,15 @@ public class CodeSubmission extends PanacheEntityBase {
     /** Points earned: the sum of the points of accepted tests. */
     public BigDecimal score;
     /** Points available: the sum of all tests' points. */
-    @Column(name = "max_score")
     public BigDecimal maxScore;
     /** Why grading failed, for FAILED submissions (shown to teachers, not the internals). */
     public String error;
     /** The compiler's messages (first 4000 characters) when compilation failed. */
-    @Column(name = "compile_output")
     public String compileOutput;
-    @Column(name = "created_at")
     public Instant createdAt;
     /** When it last went to the graders: its creation, or the teacher's latest regrade. */
-    @Column(name = "queued_at")
     public Instant queuedAt;
-    @Column(name = "started_at")
     public Instant startedAt;
-    @Column(name = "graded_at")
     public Instant gradedAt;
 
     /** One page of a task's submissions, newest first, optionally of one student. */

@@ -2,7 +2,6 @@ package dev.kelas.lab.submission;
 
 import dev.kelas.lab.task.TaskService;
 import dev.kelas.contracts.Role;
-import dev.kelas.contracts.Subjects;
 import dev.kelas.contracts.events.LabSubmissionCreated;
 import dev.kelas.lab.config.LabConfig;
 import dev.kelas.lab.task.CodingTask;
@@ -77,8 +76,7 @@ public class SubmissionService {
                 submission.createdAt = Instant.now();
                 submission.queuedAt = submission.createdAt;
                 return submission.<CodeSubmission>persist()
-                        .call(() -> outbox.record(tenantId, "submission", submission.id, Subjects.LAB_SUBMISSION_CREATED,
-                                new LabSubmissionCreated(submission.id, taskId, studentId, language, submission.createdAt)));
+                        .call(() -> outbox.record(tenantId, new LabSubmissionCreated(submission.id, taskId, studentId, language, submission.createdAt)));
             });
         });
     }
@@ -101,8 +99,7 @@ public class SubmissionService {
                     submission.compileOutput = null;
                     submission.error = null;
                     submission.queuedAt = Instant.now();
-                    return outbox.record(submission.tenantId, "submission", submission.id, Subjects.LAB_SUBMISSION_CREATED,
-                            new LabSubmissionCreated(submission.id, submission.taskId, submission.studentId, submission.language,
+                    return outbox.record(submission.tenantId, new LabSubmissionCreated(submission.id, submission.taskId, submission.studentId, submission.language,
                                     submission.queuedAt));
                 }).collect().asList().map(List::size));
     }

@@ -3,7 +3,6 @@ package dev.kelas.lab.submission;
 import dev.kelas.contracts.Verdict;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -19,14 +18,12 @@ import java.util.UUID;
 public class TestResult extends PanacheEntityBase {
     @Id
     public UUID id;
-    @Column(name = "submission_id")
     public UUID submissionId;
     public int ordinal;
     @Enumerated(EnumType.STRING)
     public Verdict verdict;
     /** Points awarded: the test's points if accepted, else 0. */
     public BigDecimal points;
-    @Column(name = "wall_millis")
     public int wallMillis;
     /** The first KiB of what the program printed (never shown for hidden tests). */
     public String stdout;

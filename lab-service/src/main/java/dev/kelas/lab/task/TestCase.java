@@ -2,7 +2,6 @@ package dev.kelas.lab.task;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -16,12 +15,10 @@ import java.util.UUID;
 public class TestCase extends PanacheEntityBase {
     @Id
     public UUID id;
-    @Column(name = "task_id")
     public UUID taskId;
     /** Position in the task, from 1; tests run and are reported in this order. */
     public int ordinal;
     public String stdin;
-    @Column(name = "expected_stdout")
     public String expectedStdout;
     /** A hidden test shows students its verdict and points, never its data. */
     public boolean hidden;

@@ -2,7 +2,6 @@ package dev.kelas.learning.domain;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -21,49 +20,35 @@ import java.util.UUID;
 public class Assignment extends PanacheEntityBase {
     @Id
     public UUID id;
-    @Column(name = "tenant_id")
     public UUID tenantId;
-    @Column(name = "class_id")
     public UUID classId;
     public String title;
     public String description;
     @Enumerated(EnumType.STRING)
     public AssignmentKind kind;
     public BigDecimal points;
-    @Column(name = "due_at")
     public Instant dueAt;
     @Enumerated(EnumType.STRING)
     public AssignmentStatus status;
     /** The subject it counts toward, or null (then no grade configuration applies). */
-    @Column(name = "subject_id")
     public UUID subjectId;
     /** The subject's grade component it counts toward, or null. */
-    @Column(name = "component_id")
     public UUID componentId;
     @Enumerated(EnumType.STRING)
-    @Column(name = "late_policy")
     public LatePolicy latePolicy;
     /** Percent of the points lost per started day late under {@link LatePolicy#PENALTY}. */
-    @Column(name = "late_penalty_percent")
     public BigDecimal latePenaltyPercent;
     /** Under {@link LatePolicy#PENALTY}: nothing is accepted after this; null means no cut-off. */
-    @Column(name = "late_cutoff_at")
     public Instant lateCutoffAt;
     /** How many times a student may hand it in; null means no limit. */
-    @Column(name = "max_attempts")
     public Integer maxAttempts;
     /** For CODING: which lab attempt the grade takes. */
     @Enumerated(EnumType.STRING)
-    @Column(name = "coding_score_policy")
     public CodingScorePolicy codingScorePolicy;
-    @Column(name = "published_at")
     public Instant publishedAt;
     /** When students could first see their grades; null while they are hidden. */
-    @Column(name = "grades_released_at")
     public Instant gradesReleasedAt;
-    @Column(name = "created_by")
     public UUID createdBy;
-    @Column(name = "created_at")
     public Instant createdAt;
 
     /** Whether students of the class can see it. */

@@ -2,7 +2,6 @@ package dev.kelas.learning.domain;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -21,22 +20,15 @@ import java.util.UUID;
 public class Enrollment extends PanacheEntityBase {
     @Id
     public UUID id;
-    @Column(name = "tenant_id")
     public UUID tenantId;
-    @Column(name = "class_id")
     public UUID classId;
-    @Column(name = "student_id")
     public UUID studentId;
-    @Column(name = "created_at")
     public Instant createdAt;
     @Enumerated(EnumType.STRING)
     public EnrollmentStatus status;
-    @Column(name = "ended_at")
     public Instant endedAt;
-    @Column(name = "end_reason")
     public String endReason;
     /** For a TRANSFERRED enrollment: the enrollment in the class the student moved to. */
-    @Column(name = "transferred_to")
     public UUID transferredTo;
 
     /** Whether the student has an ACTIVE enrollment in this class. */

@@ -2,7 +2,6 @@ package dev.kelas.learning.domain;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import java.math.BigDecimal;
@@ -25,34 +24,24 @@ public class Grade extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "tenant_id")
     public UUID tenantId;
-    @Column(name = "assignment_id")
     public UUID assignmentId;
-    @Column(name = "student_id")
     public UUID studentId;
     /** Points that count, 0 to {@code maxScore}. */
     public BigDecimal score;
-    @Column(name = "max_score")
     public BigDecimal maxScore;
     /** Points before the late penalty. */
-    @Column(name = "raw_score")
     public BigDecimal rawScore;
-    @Column(name = "late_penalty_percent")
     public BigDecimal latePenaltyPercent;
     public boolean excused;
     public String feedback;
     /** {@code LAB} when a grader's verdict set it, {@code TEACHER} otherwise. */
     public String source;
     /** The lab submission that produced a LAB grade. */
-    @Column(name = "source_ref")
     public UUID sourceRef;
     /** The submission a teacher graded, or null. */
-    @Column(name = "submission_id")
     public UUID submissionId;
-    @Column(name = "graded_by")
     public UUID gradedBy;
-    @Column(name = "recorded_at")
     public Instant recordedAt;
 
     /** The grade of a student on an assignment, or null. */

@@ -2,7 +2,6 @@ package dev.kelas.learning.domain;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -17,14 +16,11 @@ import java.util.UUID;
 public class GradeComponent extends PanacheEntityBase {
     @Id
     public UUID id;
-    @Column(name = "tenant_id")
     public UUID tenantId;
-    @Column(name = "subject_id")
     public UUID subjectId;
     public String name;
     /** Display order within the subject. */
     public int position;
-    @Column(name = "created_at")
     public Instant createdAt;
 
     /** A subject's components in display order. */

@@ -2,7 +2,6 @@ package dev.kelas.learning.domain;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -22,19 +21,13 @@ import java.util.UUID;
 public class GradeConfig extends PanacheEntityBase {
     @Id
     public UUID id;
-    @Column(name = "tenant_id")
     public UUID tenantId;
-    @Column(name = "class_id")
     public UUID classId;
-    @Column(name = "subject_id")
     public UUID subjectId;
     @Enumerated(EnumType.STRING)
     public GradingMethod method;
-    @Column(name = "finalized_at")
     public Instant finalizedAt;
-    @Column(name = "finalized_by")
     public UUID finalizedBy;
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     /** Whether the configuration and its grades are locked. */

@@ -2,7 +2,6 @@ package dev.kelas.learning.domain;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -17,12 +16,9 @@ import java.util.UUID;
 public class GradeConfigComponent extends PanacheEntityBase {
     @Id
     public UUID id;
-    @Column(name = "config_id")
     public UUID configId;
-    @Column(name = "component_id")
     public UUID componentId;
     public BigDecimal weight;
-    @Column(name = "drop_lowest")
     public int dropLowest;
 
     /** The components of these configurations. */

@@ -2,7 +2,6 @@ package dev.kelas.learning.domain;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
@@ -20,12 +19,9 @@ import java.util.UUID;
 @IdClass(GradeRubricScore.Key.class)
 public class GradeRubricScore extends PanacheEntityBase {
     @Id
-    @Column(name = "grade_id")
     public UUID gradeId;
     @Id
-    @Column(name = "criterion_id")
     public UUID criterionId;
-    @Column(name = "level_id")
     public UUID levelId;
     public BigDecimal points;
 

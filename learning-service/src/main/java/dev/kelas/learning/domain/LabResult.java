@@ -2,7 +2,6 @@ package dev.kelas.learning.domain;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -16,20 +15,14 @@ import java.util.UUID;
 @Table(name = "lab_result")
 public class LabResult extends PanacheEntityBase {
     @Id
-    @Column(name = "submission_id")
     public UUID submissionId;
-    @Column(name = "tenant_id")
     public UUID tenantId;
-    @Column(name = "assignment_id")
     public UUID assignmentId;
-    @Column(name = "student_id")
     public UUID studentId;
     /** Points on the assignment's scale. */
     public BigDecimal score;
-    @Column(name = "graded_at")
     public Instant gradedAt;
     /** When the student submitted it; null when the grader's event did not say. */
-    @Column(name = "submitted_at")
     public Instant submittedAt;
 
     /** Every current result of a student on an assignment, one per lab submission. */

@@ -3,7 +3,6 @@ package dev.kelas.learning.domain;
 import dev.kelas.contracts.Role;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -17,15 +16,12 @@ import java.util.UUID;
 @Entity
 public class Member extends PanacheEntityBase {
     @Id
-    @Column(name = "user_id")
     public UUID userId;
-    @Column(name = "tenant_id")
     public UUID tenantId;
     public String email;
     public String name;
     @Enumerated(EnumType.STRING)
     public Role role;
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     /** The member with this id in this tenant, or null. */

@@ -2,7 +2,6 @@ package dev.kelas.learning.domain;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -19,7 +18,6 @@ import java.util.stream.Collectors;
 public class RubricCriterion extends PanacheEntityBase {
     @Id
     public UUID id;
-    @Column(name = "assignment_id")
     public UUID assignmentId;
     public int position;
     public String title;

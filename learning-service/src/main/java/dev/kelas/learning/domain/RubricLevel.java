@@ -2,7 +2,6 @@ package dev.kelas.learning.domain;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -17,7 +16,6 @@ import java.util.UUID;
 public class RubricLevel extends PanacheEntityBase {
     @Id
     public UUID id;
-    @Column(name = "criterion_id")
     public UUID criterionId;
     public int position;
     public String title;

@@ -2,7 +2,6 @@ package dev.kelas.learning.domain;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -20,25 +19,16 @@ import java.util.UUID;
 public class ScheduleSlot extends PanacheEntityBase {
     @Id
     public UUID id;
-    @Column(name = "tenant_id")
     public UUID tenantId;
-    @Column(name = "term_id")
     public UUID termId;
-    @Column(name = "class_id")
     public UUID classId;
-    @Column(name = "subject_id")
     public UUID subjectId;
-    @Column(name = "teacher_id")
     public UUID teacherId;
     public String room;
     @Enumerated(EnumType.STRING)
-    @Column(name = "day_of_week")
     public DayOfWeek dayOfWeek;
-    @Column(name = "starts_at")
     public LocalTime startsAt;
-    @Column(name = "ends_at")
     public LocalTime endsAt;
-    @Column(name = "created_at")
     public Instant createdAt;
 
     /** Whether this slot and another meet on the same day at overlapping times (touching ends do not overlap). */

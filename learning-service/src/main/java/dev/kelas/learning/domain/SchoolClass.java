@@ -2,7 +2,6 @@ package dev.kelas.learning.domain;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -17,21 +16,16 @@ import java.util.UUID;
 public class SchoolClass extends PanacheEntityBase {
     @Id
     public UUID id;
-    @Column(name = "tenant_id")
     public UUID tenantId;
     public String name;
     /** Short code unique in the school, e.g. {@code ALG1-2026}. */
     public String code;
     /** The homeroom teacher, responsible for the class. */
-    @Column(name = "teacher_id")
     public UUID teacherId;
     /** The term the class runs in; null for classes created without one. */
-    @Column(name = "term_id")
     public UUID termId;
     /** 1 to 13, or null. */
-    @Column(name = "grade_level")
     public Short gradeLevel;
-    @Column(name = "created_at")
     public Instant createdAt;
 
     /** The class with this id in this tenant, or null: another school's class is not found. */

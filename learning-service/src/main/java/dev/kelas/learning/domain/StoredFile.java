@@ -2,7 +2,6 @@ package dev.kelas.learning.domain;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -15,20 +14,13 @@ import java.util.UUID;
 public class StoredFile extends PanacheEntityBase {
     @Id
     public UUID id;
-    @Column(name = "tenant_id")
     public UUID tenantId;
-    @Column(name = "storage_key")
     public String storageKey;
-    @Column(name = "file_name")
     public String fileName;
-    @Column(name = "content_type")
     public String contentType;
-    @Column(name = "size_bytes")
     public long sizeBytes;
     public String sha256;
-    @Column(name = "created_by")
     public UUID createdBy;
-    @Column(name = "created_at")
     public Instant createdAt;
 
     /** The file with this id in this tenant, or null. */

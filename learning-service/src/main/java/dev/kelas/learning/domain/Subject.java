@@ -2,7 +2,6 @@ package dev.kelas.learning.domain;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import java.time.Instant;
@@ -15,12 +14,10 @@ import java.util.UUID;
 public class Subject extends PanacheEntityBase {
     @Id
     public UUID id;
-    @Column(name = "tenant_id")
     public UUID tenantId;
     /** Short code unique in the school. */
     public String code;
     public String name;
-    @Column(name = "created_at")
     public Instant createdAt;
 
     /** The subject with this id in this tenant, or null. */

@@ -2,7 +2,6 @@ package dev.kelas.learning.domain;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import java.math.BigDecimal;
@@ -18,24 +17,15 @@ import java.util.UUID;
 public class Submission extends PanacheEntityBase {
     @Id
     public UUID id;
-    @Column(name = "tenant_id")
     public UUID tenantId;
-    @Column(name = "assignment_id")
     public UUID assignmentId;
-    @Column(name = "student_id")
     public UUID studentId;
     public int attempt;
-    @Column(name = "text_body")
     public String textBody;
-    @Column(name = "link_url")
     public String linkUrl;
-    @Column(name = "file_id")
     public UUID fileId;
-    @Column(name = "submitted_at")
     public Instant submittedAt;
-    @Column(name = "late_days")
     public int lateDays;
-    @Column(name = "late_penalty_percent")
     public BigDecimal latePenaltyPercent;
 
     /** The submission with this id in this tenant, or null. */

@@ -2,7 +2,6 @@ package dev.kelas.learning.domain;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -16,15 +15,10 @@ import java.util.UUID;
 public class TeachingAssignment extends PanacheEntityBase {
     @Id
     public UUID id;
-    @Column(name = "tenant_id")
     public UUID tenantId;
-    @Column(name = "class_id")
     public UUID classId;
-    @Column(name = "subject_id")
     public UUID subjectId;
-    @Column(name = "teacher_id")
     public UUID teacherId;
-    @Column(name = "created_at")
     public Instant createdAt;
 
     /** Whether the teacher teaches any subject to the class. */

@@ -2,7 +2,6 @@ package dev.kelas.learning.domain;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import java.time.Instant;
@@ -15,20 +14,15 @@ import java.util.UUID;
 public class Term extends PanacheEntityBase {
     @Id
     public UUID id;
-    @Column(name = "tenant_id")
     public UUID tenantId;
     public String name;
     /** E.g. {@code 2026/2027}. */
-    @Column(name = "school_year")
     public String schoolYear;
     /** 1 to 4. */
     public short semester;
-    @Column(name = "starts_on")
     public LocalDate startsOn;
-    @Column(name = "ends_on")
     public LocalDate endsOn;
     public boolean active;
-    @Column(name = "created_at")
     public Instant createdAt;
 
     /** The term with this id in this tenant, or null. */

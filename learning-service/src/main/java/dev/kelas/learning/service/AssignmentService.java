@@ -1,6 +1,5 @@
 package dev.kelas.learning.service;
 
-import dev.kelas.contracts.Subjects;
 import dev.kelas.contracts.events.AssignmentPublished;
 import dev.kelas.learning.domain.Assignment;
 import dev.kelas.learning.domain.AssignmentKind;
@@ -236,8 +235,7 @@ public class AssignmentService {
         if (assignment.kind == AssignmentKind.CODING && assignment.gradesReleasedAt == null) {
             assignment.gradesReleasedAt = now;
         }
-        return outbox.record(assignment.tenantId, "assignment", assignment.id, Subjects.LEARNING_ASSIGNMENT_PUBLISHED,
-                new AssignmentPublished(assignment.id, assignment.classId, schoolClass.teacherId, assignment.title,
+        return outbox.record(assignment.tenantId, new AssignmentPublished(assignment.id, assignment.classId, schoolClass.teacherId, assignment.title,
                         assignment.kind.name(), assignment.points, assignment.dueAt, now)).replaceWithVoid();
     }
 

@@ -1,7 +1,6 @@
 package dev.kelas.learning.service;
 
 import dev.kelas.contracts.Role;
-import dev.kelas.contracts.Subjects;
 import dev.kelas.contracts.events.EnrollmentCreated;
 import dev.kelas.contracts.events.EnrollmentTransferred;
 import dev.kelas.contracts.events.EnrollmentWithdrawn;
@@ -279,8 +278,7 @@ public class ClassService {
                     old.endedAt = now;
                     old.endReason = reason;
                     old.transferredTo = created.id;
-                    return outbox.record(tenantId, "enrollment", old.id, Subjects.LEARNING_ENROLLMENT_TRANSFERRED,
-                            new EnrollmentTransferred(old.id, created.id, old.studentId, classId, toClassId, reason, now));
+                    return outbox.record(tenantId, new EnrollmentTransferred(old.id, created.id, old.studentId, classId, toClassId, reason, now));
                 });
             }));
         }));
@@ -299,8 +297,7 @@ public class ClassService {
             enrollment.status = EnrollmentStatus.WITHDRAWN;
             enrollment.endedAt = Instant.now();
             enrollment.endReason = reason;
-            return outbox.record(tenantId, "enrollment", enrollment.id, Subjects.LEARNING_ENROLLMENT_WITHDRAWN,
-                    new EnrollmentWithdrawn(enrollment.id, classId, enrollment.studentId, reason, enrollment.endedAt));
+            return outbox.record(tenantId, new EnrollmentWithdrawn(enrollment.id, classId, enrollment.studentId, reason, enrollment.endedAt));
         });
     }
 
@@ -327,8 +324,7 @@ public class ClassService {
         // The event names the class's homeroom teacher so notification-service knows the class's audience.
         return enrollment.<Enrollment>persist()
                 .chain(() -> SchoolClass.<SchoolClass>findById(classId))
-                .call(schoolClass -> outbox.record(tenantId, "enrollment", enrollment.id, Subjects.LEARNING_ENROLLMENT_CREATED,
-                        new EnrollmentCreated(enrollment.id, classId, studentId, at, schoolClass == null ? null : schoolClass.teacherId)))
+                .call(schoolClass -> outbox.record(tenantId, new EnrollmentCreated(enrollment.id, classId, studentId, at, schoolClass == null ? null : schoolClass.teacherId)))
                 .replaceWith(enrollment);
     }
 

@@ -1,6 +1,5 @@
 package dev.kelas.learning.service;
 
-import dev.kelas.contracts.Subjects;
 import dev.kelas.contracts.events.GradeRecorded;
 import dev.kelas.contracts.events.GradeReleased;
 import dev.kelas.learning.domain.Assignment;
@@ -29,8 +28,7 @@ public class GradeEvents {
         if (!assignment.released()) {
             return Uni.createFrom().voidItem();
         }
-        return outbox.record(grade.tenantId, "grade", grade.id, Subjects.LEARNING_GRADE_RECORDED,
-                new GradeRecorded(grade.id, assignment.id, assignment.classId, grade.studentId, assignment.title,
+        return outbox.record(grade.tenantId, new GradeRecorded(grade.id, assignment.id, assignment.classId, grade.studentId, assignment.title,
                         grade.score, grade.maxScore, grade.source, grade.recordedAt)).replaceWithVoid();
     }
 
@@ -46,8 +44,7 @@ public class GradeEvents {
         return Grade.listForAssignments(List.of(assignment.id)).chain(grades -> {
             Uni<Void> all = Uni.createFrom().voidItem();
             for (Grade grade : grades) {
-                all = all.chain(() -> outbox.record(grade.tenantId, "grade", grade.id, Subjects.LEARNING_GRADE_RELEASED,
-                        new GradeReleased(grade.id, assignment.id, assignment.classId, grade.studentId, assignment.title,
+                all = all.chain(() -> outbox.record(grade.tenantId, new GradeReleased(grade.id, assignment.id, assignment.classId, grade.studentId, assignment.title,
                                 grade.score, grade.maxScore, grade.excused, now)).replaceWithVoid());
             }
             return all;

@@ -1,6 +1,5 @@
 package dev.kelas.learning.service;
 
-import dev.kelas.contracts.Subjects;
 import dev.kelas.contracts.events.SubmissionReceived;
 import dev.kelas.learning.config.LearningConfig;
 import dev.kelas.learning.domain.Assignment;
@@ -284,8 +283,7 @@ public class SubmissionService {
             submission.lateDays = LatePolicy.daysLate(assignment.dueAt, now);
             submission.latePenaltyPercent = LatePolicy.penaltyPercent(submission.lateDays, assignment.latePenaltyPercent);
             return submission.persist()
-                    .chain(() -> outbox.record(assignment.tenantId, "submission", submission.id, Subjects.LEARNING_SUBMISSION_RECEIVED,
-                            new SubmissionReceived(submission.id, assignment.id, assignment.classId, studentId,
+                    .chain(() -> outbox.record(assignment.tenantId, new SubmissionReceived(submission.id, assignment.id, assignment.classId, studentId,
                                     submission.attempt, submission.lateDays > 0, submission.latePenaltyPercent, now)))
                     .replaceWith(new SubmissionView(submission, file));
         });

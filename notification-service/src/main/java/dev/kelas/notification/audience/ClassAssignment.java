@@ -3,7 +3,6 @@ package dev.kelas.notification.audience;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -28,21 +27,14 @@ public class ClassAssignment extends PanacheEntityBase {
             values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (assignment_id) do nothing""";
 
     @Id
-    @Column(name = "assignment_id")
     public UUID assignmentId;
-    @Column(name = "tenant_id")
     public UUID tenantId;
-    @Column(name = "class_id")
     public UUID classId;
     public String title;
-    @Column(name = "due_at")
     public Instant dueAt;
-    @Column(name = "published_at")
     public Instant publishedAt;
     /** The id of the event that published it, which its notifications carry. */
-    @Column(name = "event_id")
     public UUID eventId;
-    @Column(name = "reminded_at")
     public Instant remindedAt;
 
     /** Records a published assignment (once: a second publication of the same id changes nothing). */

@@ -3,7 +3,6 @@ package dev.kelas.notification.audience;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -24,15 +23,12 @@ public class UserAccount extends PanacheEntityBase {
             where user_account.occurred_at <= excluded.occurred_at and user_account.tenant_id = excluded.tenant_id""";
 
     @Id
-    @Column(name = "user_id")
     public UUID userId;
-    @Column(name = "tenant_id")
     public UUID tenantId;
     public String email;
     public String name;
     public String role;
     public boolean active;
-    @Column(name = "occurred_at")
     public Instant occurredAt;
 
     /**

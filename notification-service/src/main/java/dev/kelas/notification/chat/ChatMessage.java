@@ -3,7 +3,6 @@ package dev.kelas.notification.chat;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Page;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -20,18 +19,12 @@ public class ChatMessage extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    @Column(name = "room_id")
     public UUID roomId;
-    @Column(name = "tenant_id")
     public UUID tenantId;
-    @Column(name = "sender_id")
     public UUID senderId;
     public String body;
-    @Column(name = "sent_at")
     public Instant sentAt;
-    @Column(name = "deleted_at")
     public Instant deletedAt;
-    @Column(name = "deleted_by")
     public UUID deletedBy;
 
     /** Up to {@code limit} messages of a room with ids below {@code beforeId}, newest first. */

@@ -3,7 +3,6 @@ package dev.kelas.notification.chat;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -26,17 +25,12 @@ public class ChatRoom extends PanacheEntityBase {
 
     @Id
     public UUID id;
-    @Column(name = "tenant_id")
     public UUID tenantId;
-    @Column(name = "class_id")
     public UUID classId;
     public String kind;
     public String name;
-    @Column(name = "created_by")
     public UUID createdBy;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "closed_at")
     public Instant closedAt;
 
     /** A room of this school, or null. */

@@ -5,7 +5,6 @@ import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.quarkus.panache.common.Page;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -43,11 +42,8 @@ public class Notification extends PanacheEntityBase {
     /** 1, 2, 3, ... per user in commit order: the SSE event id. */
     public long seq;
     /** The CloudEvents id of the event that caused it. */
-    @Column(name = "event_id")
     public UUID eventId;
-    @Column(name = "tenant_id")
     public UUID tenantId;
-    @Column(name = "user_id")
     public UUID userId;
     /** The CloudEvents type, e.g. {@code kelas.lab.submission.graded}. */
     public String type;
@@ -55,9 +51,7 @@ public class Notification extends PanacheEntityBase {
     public String body;
     /** The event's data as JSON. */
     public String data;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "read_at")
     public Instant readAt;
 
     /** One stored row of {@link #storeForUsers}: its id and number for one user. */

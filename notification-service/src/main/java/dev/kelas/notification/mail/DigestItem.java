@@ -3,7 +3,6 @@ package dev.kelas.notification.mail;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -20,14 +19,11 @@ public class DigestItem extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    @Column(name = "tenant_id")
     public UUID tenantId;
-    @Column(name = "user_id")
     public UUID userId;
     public String type;
     public String title;
     public String body;
-    @Column(name = "created_at")
     public Instant createdAt;
 
     /** Keeps a notification for a user's next digest. */

@@ -3,7 +3,6 @@ package dev.kelas.notification.mail;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -31,22 +30,16 @@ public class EmailMessage extends PanacheEntityBase {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     public Long id;
-    @Column(name = "tenant_id")
     public UUID tenantId;
-    @Column(name = "user_id")
     public UUID userId;
     /** The address; null for the user's own address, looked up when the mail is sent. */
     public String recipient;
     public String subject;
     public String body;
-    @Column(name = "created_at")
     public Instant createdAt;
-    @Column(name = "next_attempt_at")
     public Instant nextAttemptAt;
     public int attempts;
-    @Column(name = "last_error")
     public String lastError;
-    @Column(name = "failed_at")
     public Instant failedAt;
 
     /**

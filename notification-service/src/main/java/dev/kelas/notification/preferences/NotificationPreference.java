@@ -3,7 +3,6 @@ package dev.kelas.notification.preferences;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
-import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -28,17 +27,13 @@ public class NotificationPreference extends PanacheEntityBase {
                 updated_at = excluded.updated_at""";
 
     @Id
-    @Column(name = "user_id")
     public UUID userId;
     @Id
     public String type;
-    @Column(name = "tenant_id")
     public UUID tenantId;
-    @Column(name = "in_app")
     public boolean inApp;
     @Enumerated(EnumType.STRING)
     public EmailDelivery email;
-    @Column(name = "updated_at")
     public Instant updatedAt;
 
     /** A user's stored choices (types without a row keep their defaults). */
