@@ -2,7 +2,7 @@ package dev.kelas.contracts;
 
 /**
  * NATS subject names, {@code kelas.<domain>.<entity>.<event>}, lower case and past tense, and
- * the JetStream streams that hold them (DESIGN.md section 3). One stream per domain.
+ * the JetStream streams that hold them. One stream per domain.
  */
 public final class Subjects {
     private Subjects() {

@@ -84,7 +84,7 @@ public interface AuthConfig {
         /** {@code aud} of access tokens. */
         String audience();
 
-        /** Access-token lifetime (DESIGN.md: 15 minutes). */
+        /** Access-token lifetime (15 minutes). */
         @WithDefault("PT15M")
         Duration accessTokenLifetime();
 

@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /**
  * The consumer side of exactly-once processing over at-least-once delivery: records a message id
- * in {@code processed_message} in the handler's own transaction (CONVENTIONS.md, Eventuate Tram's
+ * in {@code processed_message} in the handler's own transaction (Eventuate Tram's
  * idempotent consumer). A rolled-back handler leaves no mark, so the redelivery is processed.
  */
 @ApplicationScoped

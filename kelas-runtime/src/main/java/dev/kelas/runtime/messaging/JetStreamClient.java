@@ -22,8 +22,8 @@ import org.jboss.logging.Logger;
 
 /**
  * The service's one NATS connection (reconnecting forever) and its JetStream contexts. On start it
- * makes sure the Kelas streams exist with file storage, limits retention and the duplicate window
- * (DESIGN.md section 3); creating an existing stream with the same settings is a no-op, so every
+ * makes sure the Kelas streams exist with file storage, limits retention and the duplicate window;
+ * creating an existing stream with the same settings is a no-op, so every
  * service can do it and start in any order.
  */
 @ApplicationScoped

@@ -38,7 +38,7 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Runs durable JetStream pull consumers with explicit acks (DESIGN.md section 3).
+ * Runs durable JetStream pull consumers with explicit acks.
  *
  * <p>Each consumer gets {@code concurrency} worker threads that fetch one message at a time from
  * the same durable consumer, so several threads and several processes share its work. A handler

@@ -19,7 +19,7 @@ public interface NatsConfig {
     @WithDefault("P7D")
     Duration streamMaxAge();
 
-    /** JetStream de-duplication window for {@code Nats-Msg-Id}; DESIGN.md asks for at least 2 minutes. */
+    /** JetStream de-duplication window for {@code Nats-Msg-Id}; the design asks for at least 2 minutes. */
     @WithDefault("PT2M")
     Duration duplicateWindow();
 

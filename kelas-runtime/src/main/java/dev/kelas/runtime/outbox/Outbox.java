@@ -13,7 +13,7 @@ import java.util.UUID;
 /**
  * Writes events into the service's {@code outbox_event} table inside the caller's current
  * Hibernate Reactive transaction, so the event exists if and only if the change commits
- * (transactional outbox, DESIGN.md section 2). {@link OutboxRelay} publishes the rows to JetStream.
+ * (transactional outbox). {@link OutboxRelay} publishes the rows to JetStream.
  * The current span's W3C {@code traceparent} goes with the row, so the trace continues after the publish.
  */
 @ApplicationScoped

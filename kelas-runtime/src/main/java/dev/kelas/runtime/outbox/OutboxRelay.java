@@ -41,7 +41,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
 /**
- * Publishes committed {@code outbox_event} rows to JetStream (DESIGN.md section 2).
+ * Publishes committed {@code outbox_event} rows to JetStream.
  *
  * <p>One relay thread per process. It wakes on PostgreSQL {@code NOTIFY outbox_event} (sent by a
  * trigger when a writing transaction commits) and also polls every {@code kelas.outbox.poll-interval}.

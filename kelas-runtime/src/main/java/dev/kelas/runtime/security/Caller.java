@@ -9,7 +9,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 /**
  * Who is calling: the user id ({@code sub}), the tenant ({@code tenant} claim) and roles
  * ({@code groups}) of the verified access token. The tenant always comes from here, never from a
- * request body (DESIGN.md section 4).
+ * request body.
  */
 @RequestScoped
 public class Caller {

@@ -33,7 +33,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Every language the lab ships (as configured in application.properties), compiled and run through
  * the real {@link SubmissionRunner} under bubblewrap: a right program, a compile error, and the
- * hostile programs DESIGN.md names. "contained" is what a probe prints when the sandbox stopped it.
+ * hostile programs the design names. "contained" is what a probe prints when the sandbox stopped it.
  */
 class HostileProgramTests {
     private static final SandboxLimits LIMITS = new SandboxLimits(1, 2, 256, 64, 32, 1024, 8);

@@ -34,7 +34,7 @@ import java.util.concurrent.TimeUnit;
 import org.jboss.logging.Logger;
 
 /**
- * Live fan-out across replicas (DESIGN.md section 6). A replica that stores a notification publishes
+ * Live fan-out across replicas. A replica that stores a notification publishes
  * it on core NATS {@code kelas.push.<tenant>.<user>}; every replica subscribes to {@code kelas.push.>}
  * and writes it to the open connections (SSE and WebSocket) of that user it holds. A push lost in
  * transit is not lost to the user: the connection reads the gap from the database, and a reconnect
