@@ -34,7 +34,6 @@ public class AuditResource {
     @Operation(summary = "The audit log, newest first; filter by action, actor or target")
     @APIResponse(responseCode = "200", description = "One page of entries")
     @APIResponse(responseCode = "400", description = "VALIDATION_ERROR: bad page, size or id")
-    @APIResponse(responseCode = "401", description = "UNAUTHENTICATED")
     @APIResponse(responseCode = "403", description = "FORBIDDEN: not an administrator")
     public Uni<AuditPage> searchAudit(@QueryParam("action") @Size(max = 100) String action, @QueryParam("actorId") UUID actorId,
                                       @QueryParam("targetId") UUID targetId,

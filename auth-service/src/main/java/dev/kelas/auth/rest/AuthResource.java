@@ -77,7 +77,6 @@ public class AuthResource {
     @Authenticated
     @Operation(summary = "The caller's own account")
     @APIResponse(responseCode = "200", description = "The account")
-    @APIResponse(responseCode = "401", description = "UNAUTHENTICATED")
     public Uni<UserResponse> me() {
         return accounts.account(caller.tenantId(), caller.userId()).map(UserResponse::of);
     }
@@ -87,7 +86,6 @@ public class AuthResource {
     @Authenticated
     @Operation(summary = "End this session: its refresh token dies now, its access token at expiry")
     @APIResponse(responseCode = "204", description = "Logged out")
-    @APIResponse(responseCode = "401", description = "UNAUTHENTICATED")
     public Uni<Response> logout(@Context HttpServerRequest http) {
         return sessions.end(caller.tenantId(), caller.userId(), currentSession(), Clients.of(http))
                 .map(done -> Response.noContent().build());
@@ -98,7 +96,6 @@ public class AuthResource {
     @Authenticated
     @Operation(summary = "End every session of the caller; their access tokens stop working everywhere within seconds")
     @APIResponse(responseCode = "204", description = "Logged out everywhere")
-    @APIResponse(responseCode = "401", description = "UNAUTHENTICATED")
     public Uni<Response> logoutAll(@Context HttpServerRequest http) {
         return sessions.endAll(caller.tenantId(), caller.userId(), Clients.of(http)).map(done -> Response.noContent().build());
     }
@@ -108,7 +105,6 @@ public class AuthResource {
     @Authenticated
     @Operation(summary = "The caller's live sessions, most recently used first")
     @APIResponse(responseCode = "200", description = "The sessions")
-    @APIResponse(responseCode = "401", description = "UNAUTHENTICATED")
     public Uni<List<SessionResponse>> sessions() {
         return sessions.sessions(caller.userId(), currentSessionOrNull()).map(list -> list.stream()
                 .map(s -> new SessionResponse(s.id(), s.createdAt(), s.lastUsedAt(), s.expiresAt(), s.userAgent(), s.ip(), s.current()))
@@ -120,7 +116,6 @@ public class AuthResource {
     @Authenticated
     @Operation(summary = "End one of the caller's sessions")
     @APIResponse(responseCode = "204", description = "Ended")
-    @APIResponse(responseCode = "401", description = "UNAUTHENTICATED")
     @APIResponse(responseCode = "404", description = "NOT_FOUND: not a session of the caller")
     public Uni<Response> endSession(@PathParam("sessionId") UUID sessionId, @Context HttpServerRequest http) {
         return sessions.end(caller.tenantId(), caller.userId(), sessionId, Clients.of(http)).map(done -> Response.noContent().build());

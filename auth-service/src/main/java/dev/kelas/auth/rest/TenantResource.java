@@ -70,7 +70,6 @@ public class TenantResource {
     @Authenticated
     @Operation(summary = "The caller's school with its settings")
     @APIResponse(responseCode = "200", description = "The school")
-    @APIResponse(responseCode = "401", description = "UNAUTHENTICATED")
     public Uni<SchoolResponse> currentSchool() {
         return accounts.tenant(caller.tenantId()).map(SchoolResponse::of);
     }
@@ -81,7 +80,6 @@ public class TenantResource {
     @Operation(summary = "Rename the caller's school or replace its settings (at most 16 KiB of JSON)")
     @APIResponse(responseCode = "200", description = "The school as it now is")
     @APIResponse(responseCode = "400", description = "VALIDATION_ERROR or MALFORMED_REQUEST (settings must be an object)")
-    @APIResponse(responseCode = "401", description = "UNAUTHENTICATED")
     @APIResponse(responseCode = "403", description = "FORBIDDEN: not an administrator")
     @APIResponse(responseCode = "422", description = "VALIDATION_ERROR: settings larger than 16 KiB")
     public Uni<SchoolResponse> updateSchool(@NotNull @Valid UpdateSchoolRequest request, @Context HttpServerRequest http) {

@@ -59,7 +59,6 @@ public class UserResource {
     @APIResponse(responseCode = "201", description = "Created")
     @APIResponse(responseCode = "400", description = "VALIDATION_ERROR (a field's shape) or MALFORMED_REQUEST")
     @APIResponse(responseCode = "422", description = "VALIDATION_ERROR: the password breaks the policy (too common)")
-    @APIResponse(responseCode = "401", description = "UNAUTHENTICATED")
     @APIResponse(responseCode = "403", description = "FORBIDDEN: not an administrator")
     @APIResponse(responseCode = "409", description = "CONFLICT: e-mail already used in this school")
     public Uni<Response> createUser(@NotNull @Valid CreateUserRequest request, @Context HttpServerRequest http) {
@@ -74,7 +73,6 @@ public class UserResource {
     @APIResponse(responseCode = "200", description = "One page of users")
     @APIResponse(responseCode = "400", description = "VALIDATION_ERROR: bad page, size or role")
     @APIResponse(responseCode = "422", description = "VALIDATION_ERROR: unknown sort key")
-    @APIResponse(responseCode = "401", description = "UNAUTHENTICATED")
     @APIResponse(responseCode = "403", description = "FORBIDDEN: not an administrator or teacher")
     public Uni<UserPage> searchUsers(@QueryParam("q") @Size(max = 200) String q, @QueryParam("role") Role role,
                                      @QueryParam("active") Boolean active,
@@ -90,7 +88,6 @@ public class UserResource {
     @RolesAllowed({Role.ADMIN_NAME, Role.TEACHER_NAME})
     @Operation(summary = "One user of the school (a teacher sees students only)")
     @APIResponse(responseCode = "200", description = "The user")
-    @APIResponse(responseCode = "401", description = "UNAUTHENTICATED")
     @APIResponse(responseCode = "403", description = "FORBIDDEN: not an administrator or teacher")
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such user in this school")
     public Uni<UserResponse> getUser(@PathParam("userId") UUID userId) {
@@ -103,7 +100,6 @@ public class UserResource {
     @Operation(summary = "Change a user's name, role or active flag; a role change or deactivation ends their sessions everywhere")
     @APIResponse(responseCode = "200", description = "The user as it now is")
     @APIResponse(responseCode = "400", description = "VALIDATION_ERROR or MALFORMED_REQUEST")
-    @APIResponse(responseCode = "401", description = "UNAUTHENTICATED")
     @APIResponse(responseCode = "403", description = "FORBIDDEN: not an administrator")
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such user in this school")
     @APIResponse(responseCode = "409", description = "CONFLICT: an administrator may not demote or deactivate themselves")
@@ -119,7 +115,6 @@ public class UserResource {
     @RolesAllowed(Role.ADMIN_NAME)
     @Operation(summary = "Deactivate a user (accounts are never erased here: grades and the audit log refer to them)")
     @APIResponse(responseCode = "204", description = "Deactivated")
-    @APIResponse(responseCode = "401", description = "UNAUTHENTICATED")
     @APIResponse(responseCode = "403", description = "FORBIDDEN: not an administrator")
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such user in this school")
     @APIResponse(responseCode = "409", description = "CONFLICT: an administrator may not deactivate themselves")
@@ -136,7 +131,6 @@ public class UserResource {
     @APIResponse(responseCode = "200", description = "Dry run: the report, nothing written")
     @APIResponse(responseCode = "201", description = "Imported: every row was valid and written")
     @APIResponse(responseCode = "422", description = "VALIDATION_ERROR: not CSV, no header, too many rows; or (with a report) some rows are bad and nothing was written")
-    @APIResponse(responseCode = "401", description = "UNAUTHENTICATED")
     @APIResponse(responseCode = "403", description = "FORBIDDEN: not an administrator")
     public Uni<Response> importUsers(String csv, @QueryParam("dryRun") @DefaultValue("false") boolean dryRun,
                                      @Context HttpServerRequest http) {

@@ -27,7 +27,6 @@ public class SubmissionResource {
     @Path("/{submissionId}")
     @Operation(summary = "A submission with its verdict; hidden tests show only verdict and points")
     @APIResponse(responseCode = "200", description = "The submission")
-    @APIResponse(responseCode = "401", description = "UNAUTHENTICATED")
     @APIResponse(responseCode = "404", description = "NOT_FOUND: not yours, not your class's, or not in your school")
     public Uni<SubmissionResponse> viewSubmission(@PathParam("submissionId") UUID submissionId) {
         return submissions.viewSubmission(caller, submissionId).map(SubmissionResponse::of);

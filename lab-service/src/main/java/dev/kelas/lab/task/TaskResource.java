@@ -33,7 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
 /** Coding tasks, and the submissions students make to them. */
 @Path("/api/v1/lab/tasks")
-@APIResponse(responseCode = "401", description = "UNAUTHENTICATED")
 public class TaskResource {
     private final TaskService tasks;
     private final SubmissionService submissions;

@@ -40,7 +40,6 @@ import org.jboss.resteasy.reactive.multipart.FileUpload;
  */
 @Path("/api/v1/assignments")
 @RolesAllowed({Role.TEACHER_NAME, Role.ADMIN_NAME})
-@APIResponse(responseCode = "401", description = "UNAUTHENTICATED")
 @APIResponse(responseCode = "403", description = "FORBIDDEN: not a teacher of the class, an administrator, or an enrolled student")
 @APIResponse(responseCode = "404", description = "NOT_FOUND: no such assignment you may see")
 public class AssignmentResource {

@@ -40,7 +40,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  */
 @Path("/api/v1/classes")
 @RolesAllowed({Role.TEACHER_NAME, Role.ADMIN_NAME})
-@APIResponse(responseCode = "401", description = "UNAUTHENTICATED")
 @APIResponse(responseCode = "403", description = "FORBIDDEN: not a teacher of this class or an administrator")
 @APIResponse(responseCode = "404", description = "NOT_FOUND: no such class in your school")
 public class ClassResource {

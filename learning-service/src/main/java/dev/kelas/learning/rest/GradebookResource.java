@@ -25,7 +25,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /** A class's gradebook, its CSV export, its grade report and its grading configuration per subject. */
 @Path("/api/v1/classes")
 @RolesAllowed({Role.TEACHER_NAME, Role.ADMIN_NAME})
-@APIResponse(responseCode = "401", description = "UNAUTHENTICATED")
 @APIResponse(responseCode = "403", description = "FORBIDDEN: not a teacher of this class or an administrator")
 @APIResponse(responseCode = "404", description = "NOT_FOUND: no such class (or subject) in your school")
 public class GradebookResource {

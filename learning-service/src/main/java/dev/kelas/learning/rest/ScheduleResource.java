@@ -31,7 +31,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /** The weekly timetable of a term. Administrators write it; everyone in the school reads it. */
 @Path("/api/v1/schedule")
 @RolesAllowed(Role.ADMIN_NAME)
-@APIResponse(responseCode = "401", description = "UNAUTHENTICATED")
 @APIResponse(responseCode = "403", description = "FORBIDDEN: administrators only")
 public class ScheduleResource {
     private final ScheduleService schedule;

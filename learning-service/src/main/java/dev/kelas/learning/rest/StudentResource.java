@@ -21,7 +21,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  */
 @Path("/api/v1/students")
 @Authenticated
-@APIResponse(responseCode = "401", description = "UNAUTHENTICATED")
 @APIResponse(responseCode = "403", description = "FORBIDDEN: another student, or a teacher of none of the student's classes")
 @APIResponse(responseCode = "404", description = "NOT_FOUND: no such student (or term, class) in your school")
 public class StudentResource {

@@ -26,7 +26,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /** The school's subjects and their grade components. Administrators define them; everyone reads them. */
 @Path("/api/v1/subjects")
 @RolesAllowed(Role.ADMIN_NAME)
-@APIResponse(responseCode = "401", description = "UNAUTHENTICATED")
 @APIResponse(responseCode = "403", description = "FORBIDDEN: administrators only")
 public class SubjectResource {
     private final SubjectService subjects;

@@ -18,7 +18,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /** One hand-in and its file: for its student, the class's teachers and administrators only (404 for anyone else). */
 @Path("/api/v1/submissions")
 @Authenticated
-@APIResponse(responseCode = "401", description = "UNAUTHENTICATED")
 @APIResponse(responseCode = "404", description = "NOT_FOUND: no such submission you may see")
 public class SubmissionResource {
     private final SubmissionService submissions;

@@ -24,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 /** The school's terms; exactly one is active. Administrators create and activate them. */
 @Path("/api/v1/terms")
 @RolesAllowed(Role.ADMIN_NAME)
-@APIResponse(responseCode = "401", description = "UNAUTHENTICATED")
 @APIResponse(responseCode = "403", description = "FORBIDDEN: administrators only")
 public class TermResource {
     private final TermService terms;

@@ -62,7 +62,6 @@ public class NotificationResource {
     @Authenticated
     @Operation(summary = "The caller's notifications, newest first, with cursor pagination")
     @APIResponse(responseCode = "200", description = "{items, nextCursor, total, unread}")
-    @APIResponse(responseCode = "401", description = "UNAUTHENTICATED")
     @APIResponse(responseCode = "422", description = "VALIDATION_ERROR: before is not a cursor")
     public Uni<InboxResponse> inbox(@QueryParam("before") String before,
                                     @QueryParam("unread") @DefaultValue("false") boolean unreadOnly,
