@@ -24,7 +24,7 @@ class ConfigurationNameTests {
         Set<String> known = KnownConfiguration.environmentNames();
         for (String name : List.of("KELAS_DB_HOST", "KELAS_DB_POOL_SIZE", "QUARKUS_DATASOURCE_PASSWORD", "KELAS_NATS_STREAM_REPLICAS",
                 "KELAS_LAB_COMPILE_WALL_SECONDS", "KELAS_AUTH_JWT_PRIVATE_KEY_LOCATION", "KELAS_LAB_SANDBOX_WORK_ROOT", "KELAS_LAB_JAVA_HOME")) {
-            assertTrue(known.contains(name), name + " is derived from README.md or application.properties; known: " + known);
+            assertTrue(known.contains(name), name + " is derived from docs/configuration.md or application.properties; known: " + known);
         }
         assertEquals(Set.of("KELAS_DB_HOTS", "QUARKUS_HTTP_PROT"),
                 KnownConfiguration.unknown(List.of("KELAS_DB_HOST", "KELAS_DB_HOTS", "QUARKUS_HTTP_PROT", "JAVA_OPTS", "POD_NAME")));

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * The environment variable names the services read: every key of README.md's Configuration table in
+ * The environment variable names the services read: every key of the tables in docs/configuration.md in
  * its environment form (MicroProfile Config: upper case, '.' and '-' as '_'), the variables the table
  * names, and every {@code ${KELAS_...}} reference in the services' properties files. A KELAS_ or
  * QUARKUS_ name outside this set is a typo the services would silently ignore.
@@ -28,7 +28,7 @@ final class KnownConfiguration {
     }
 
     static Set<String> environmentNames() {
-        Set<String> names = new TreeSet<>(fromReadme());
+        Set<String> names = new TreeSet<>(fromConfigurationDoc());
         for (Path file : propertiesFiles()) {
             Matcher m = REFERENCE.matcher(read(file));
             while (m.find()) {
@@ -50,16 +50,11 @@ final class KnownConfiguration {
         return unknown;
     }
 
-    /** Names from the first column of the Configuration table: `kelas.lab.compile.cpu-seconds`, `.wall-seconds`, (`KELAS_DB_HOST`). */
-    static Set<String> fromReadme() {
+    /** Names from the first column of docs/configuration.md's tables: `kelas.lab.compile.cpu-seconds`, `.wall-seconds`, (`KELAS_DB_HOST`). */
+    static Set<String> fromConfigurationDoc() {
         Set<String> names = new TreeSet<>();
-        boolean inSection = false;
-        for (String line : read(Repo.path("README.md")).split("\n")) {
-            if (line.startsWith("## ")) {
-                inSection = line.trim().equals("## Configuration");
-                continue;
-            }
-            if (!inSection || !line.startsWith("| `")) {
+        for (String line : read(Repo.path("docs/configuration.md")).split("\n")) {
+            if (!line.startsWith("| `")) {
                 continue;
             }
             String firstCell = line.split("\\|")[1];
@@ -81,7 +76,7 @@ final class KnownConfiguration {
             }
         }
         if (names.isEmpty()) {
-            throw new IllegalStateException("README.md has no Configuration table to read names from");
+            throw new IllegalStateException("docs/configuration.md has no configuration table to read names from");
         }
         return names;
     }

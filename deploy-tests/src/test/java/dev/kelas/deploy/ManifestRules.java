@@ -56,12 +56,12 @@ import java.util.regex.Pattern;
  * means the rule holds. Rules name what they check in {@link #ALL}.
  */
 final class ManifestRules {
-    /** The API services and their HTTP ports (README.md). */
+    /** The API services and their HTTP ports (docs/architecture.md). */
     static final Map<String, Integer> API_SERVICES = ordered(
             "auth-service", 8081, "learning-service", 8082, "lab-service", 8083, "notification-service", 8084);
     static final String GRADER = "lab-grader";
     static final List<String> DATABASES = List.of("kelas_auth", "kelas_learning", "kelas_lab", "kelas_notification");
-    /** Secrets created by hand before the first deploy (README.md, Operating Kelas), with the keys they hold. */
+    /** Secrets created by hand before the first deploy (docs/operations.md, Deploy), with the keys they hold. */
     static final Map<String, Set<String>> EXTERNAL_SECRETS = Map.of(
             "kelas-db", Set.of("username", "password"),
             "kelas-jwt-key", Set.of("private.pem"),
