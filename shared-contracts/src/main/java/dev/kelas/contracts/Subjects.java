@@ -26,6 +26,14 @@ public final class Subjects {
     /** A grade became visible to its student (the assignment's grades were released). */
     public static final String LEARNING_GRADE_RELEASED = "kelas.learning.grade.released";
     public static final String LEARNING_ANNOUNCEMENT_PUBLISHED = "kelas.learning.announcement.published";
+    /** A register session's marks were taken or corrected (one event per session and request). */
+    public static final String LEARNING_ATTENDANCE_MARKED = "kelas.learning.attendance.marked";
+    /** A student's absences in a class reached the school's absence limit for the term. */
+    public static final String LEARNING_ATTENDANCE_ABSENCE_LIMIT_REACHED = "kelas.learning.attendance.absence-limit-reached";
+    /** A teacher recorded a behaviour note on a student. */
+    public static final String LEARNING_BEHAVIOR_RECORDED = "kelas.learning.behavior.recorded";
+    /** A school calendar event (holiday, exam, school event, meeting) was published or changed. */
+    public static final String LEARNING_CALENDAR_EVENT_PUBLISHED = "kelas.learning.calendar.event-published";
 
     public static final String LAB_SUBMISSION_CREATED = "kelas.lab.submission.created";
     public static final String LAB_SUBMISSION_GRADED = "kelas.lab.submission.graded";
