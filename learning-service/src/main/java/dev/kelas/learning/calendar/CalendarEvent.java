@@ -1,5 +1,6 @@
 package dev.kelas.learning.calendar;
 
+import dev.kelas.learning.common.Audience;
 import dev.kelas.contracts.Role;
 import dev.kelas.runtime.persistence.TenantEntity;
 import io.smallrye.mutiny.Uni;
@@ -29,10 +30,10 @@ public class CalendarEvent extends TenantEntity {
     /** RRULE value without the {@code RRULE:} prefix, or null for a single occurrence. */
     public String recurrence;
     @Enumerated(EnumType.STRING)
-    public CalendarAudience audience;
-    /** The class, for a {@link CalendarAudience#CLASS} audience. */
+    public Audience audience;
+    /** The class, for a {@link Audience#CLASS} audience. */
     public UUID classId;
-    /** The role, for a {@link CalendarAudience#ROLE} audience. */
+    /** The role, for a {@link Audience#ROLE} audience. */
     @Enumerated(EnumType.STRING)
     public Role role;
     public UUID authorId;

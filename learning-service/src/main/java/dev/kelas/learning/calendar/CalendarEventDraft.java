@@ -1,5 +1,6 @@
 package dev.kelas.learning.calendar;
 
+import dev.kelas.learning.common.Audience;
 import dev.kelas.contracts.Role;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -11,5 +12,5 @@ import java.util.UUID;
  */
 public record CalendarEventDraft(CalendarEventType type, String title, String description, boolean allDay,
                                  LocalDate startDate, LocalDate endDate, LocalDateTime startsAt, LocalDateTime endsAt,
-                                 String recurrence, CalendarAudience audience, UUID classId, Role role) {
+                                 String recurrence, Audience audience, UUID classId, Role role) {
 }

@@ -1,5 +1,6 @@
 package dev.kelas.learning.calendar;
 
+import dev.kelas.learning.common.Audiences;
 import dev.kelas.contracts.Role;
 import dev.kelas.learning.domain.Member;
 import dev.kelas.runtime.problem.NotFoundException;

@@ -1,5 +1,7 @@
 package dev.kelas.learning.calendar;
 
+import dev.kelas.learning.common.Audiences;
+import dev.kelas.learning.common.Audience;
 import dev.kelas.contracts.Role;
 import dev.kelas.contracts.events.CalendarEventPublished;
 import dev.kelas.learning.service.ClassAccess;
@@ -18,7 +20,6 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -65,8 +66,8 @@ public class CalendarService {
         event.recurrence = blankToNull(request.recurrence());
         Recurrence.validate(event.recurrence, event.allDay);
         event.audience = request.audience();
-        event.classId = request.audience() == CalendarAudience.CLASS ? required(request.classId(), "classId") : null;
-        event.role = request.audience() == CalendarAudience.ROLE ? required(request.role(), "role") : null;
+        event.classId = request.audience() == Audience.CLASS ? required(request.classId(), "classId") : null;
+        event.role = request.audience() == Audience.ROLE ? required(request.role(), "role") : null;
         event.authorId = caller.userId();
         event.createdAt = Instant.now();
         event.updatedAt = event.createdAt;
@@ -132,7 +133,7 @@ public class CalendarService {
     public Uni<CalendarEvent> event(Caller caller, UUID eventId) {
         return Audiences.of(caller).chain(audiences -> CalendarEvent.findInTenant(CalendarEvent.class, caller.tenantId(), eventId)
                 .map(event -> {
-                    if (event == null || !audiences.sees(event)) {
+                    if (event == null || !audiences.sees(event.audience, event.classId, event.role)) {
                         throw new NotFoundException("calendar event", eventId);
                     }
                     return event;
@@ -162,7 +163,7 @@ public class CalendarService {
         return timeZone.zoneOf(tenantId).chain(zone -> CalendarEvent.overlapping(tenantId, windowStart, windowEnd).map(events -> {
             List<CalendarEntry> entries = new ArrayList<>();
             for (CalendarEvent event : events) {
-                if (!audiences.sees(event) || (type != null && event.type != type) || (classId != null && !classId.equals(event.classId))) {
+                if (!audiences.sees(event.audience, event.classId, event.role) || (type != null && event.type != type) || (classId != null && !classId.equals(event.classId))) {
                     continue;
                 }
                 for (Recurrence.Occurrence o : Recurrence.occurrences(event.startsLocal, event.endsLocal, event.recurrence, event.allDay,
@@ -188,7 +189,7 @@ public class CalendarService {
         return CalendarEvent.candidates(tenantId, CalendarEventType.HOLIDAY, windowStart, windowEnd).map(events -> {
             Set<LocalDate> days = new TreeSet<>();
             for (CalendarEvent event : events) {
-                if (event.audience != CalendarAudience.SCHOOL) {
+                if (event.audience != Audience.SCHOOL) {
                     continue;
                 }
                 for (Recurrence.Occurrence occurrence : Recurrence.occurrences(event.startsLocal, event.endsLocal,
@@ -236,7 +237,7 @@ public class CalendarService {
             return event.classId == null ? Uni.createFrom().voidItem()
                     : access.managedClass(caller, event.classId).replaceWithVoid();
         }
-        if (!caller.hasRole(Role.TEACHER) || event.audience != CalendarAudience.CLASS) {
+        if (!caller.hasRole(Role.TEACHER) || event.audience != Audience.CLASS) {
             throw new ForbiddenException("Only administrators manage school-wide and role events; teachers manage their classes' events");
         }
         if (event.type == CalendarEventType.HOLIDAY) {
@@ -283,16 +284,5 @@ public class CalendarService {
 
     private static String blankToNull(String text) {
         return text == null || text.isBlank() ? null : text.strip();
-    }
-
-    /** Roles the caller holds, as a set. */
-    static Set<Role> rolesOf(Caller caller) {
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (Role role : Role.values()) {
-            if (caller.hasRole(role)) {
-                roles.add(role);
-            }
-        }
-        return roles;
     }
 }

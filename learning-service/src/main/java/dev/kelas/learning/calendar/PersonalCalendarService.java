@@ -1,5 +1,6 @@
 package dev.kelas.learning.calendar;
 
+import dev.kelas.learning.common.Audiences;
 import dev.kelas.learning.domain.Assignment;
 import dev.kelas.learning.domain.ScheduleSlot;
 import dev.kelas.learning.domain.SchoolClass;

@@ -5,7 +5,7 @@ import io.smallrye.config.WithDefault;
 import java.util.List;
 import java.util.Optional;
 
-/** learning-service's settings ({@code kelas.learning.*}); README's Configuration table lists each key. */
+/** learning-service's settings ({@code kelas.learning.*}); docs/configuration.md lists each key. */
 @ConfigMapping(prefix = "kelas.learning")
 public interface LearningConfig {
     /** Rules for uploaded files. */
@@ -13,6 +13,20 @@ public interface LearningConfig {
 
     /** Where uploaded files are kept. */
     Storage storage();
+
+    /** IANA time zone of a school that has not set its own (calendar, timetable and register dates are local to it). */
+    @WithDefault("UTC")
+    String defaultTimeZone();
+
+    /** Announcement publishing. */
+    Announcements announcements();
+
+    /** Announcement settings. */
+    interface Announcements {
+        /** How often scheduled announcements whose time has come are published (the scheduler reads the key itself). */
+        @WithDefault("5s")
+        String publishInterval();
+    }
 
     /** Upload limits. */
     interface Uploads {

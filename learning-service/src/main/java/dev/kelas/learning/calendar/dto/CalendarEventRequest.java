@@ -1,7 +1,7 @@
 package dev.kelas.learning.calendar.dto;
 
+import dev.kelas.learning.common.Audience;
 import dev.kelas.contracts.Role;
-import dev.kelas.learning.calendar.CalendarAudience;
 import dev.kelas.learning.calendar.CalendarEventDraft;
 import dev.kelas.learning.calendar.CalendarEventType;
 import jakarta.validation.constraints.NotNull;
@@ -24,7 +24,7 @@ public record CalendarEventRequest(@NotNull CalendarEventType type,
                                    LocalDate startDate, LocalDate endDate,
                                    LocalDateTime startsAt, LocalDateTime endsAt,
                                    String recurrence,
-                                   @NotNull CalendarAudience audience, UUID classId, Role role) {
+                                   @NotNull Audience audience, UUID classId, Role role) {
 
     /** The event this request describes. */
     public CalendarEventDraft toDraft() {

@@ -1,4 +1,4 @@
-package dev.kelas.learning.calendar;
+package dev.kelas.learning.common;
 
 import dev.kelas.contracts.Role;
 import dev.kelas.learning.domain.Enrollment;
@@ -22,7 +22,7 @@ public record Audiences(UUID tenantId, UUID userId, Set<Role> roles, Set<UUID> t
 
     /** The caller's audiences. Call inside a session. */
     public static Uni<Audiences> of(Caller caller) {
-        return of(caller.tenantId(), caller.userId(), CalendarService.rolesOf(caller));
+        return of(caller.tenantId(), caller.userId(), rolesOf(caller));
     }
 
     /** A person's audiences from their roles. Call inside a session. */
@@ -49,15 +49,31 @@ public record Audiences(UUID tenantId, UUID userId, Set<Role> roles, Set<UUID> t
         return all;
     }
 
-    /** Whether the person sees this event: an administrator always; others the school's, their role's and their classes'. */
-    public boolean sees(CalendarEvent event) {
+    /**
+     * Whether the person is in an audience: an administrator always; others the school, their role and their classes.
+     *
+     * @param classId the class of a {@link Audience#CLASS} audience
+     * @param role    the role of a {@link Audience#ROLE} audience
+     */
+    public boolean sees(Audience audience, UUID classId, Role role) {
         if (roles.contains(Role.ADMIN)) {
             return true;
         }
-        return switch (event.audience) {
+        return switch (audience) {
             case SCHOOL -> true;
-            case ROLE -> roles.contains(event.role);
-            case CLASS -> taughtClassIds.contains(event.classId) || enrolledClassIds.contains(event.classId);
+            case ROLE -> roles.contains(role);
+            case CLASS -> taughtClassIds.contains(classId) || enrolledClassIds.contains(classId);
         };
+    }
+
+    /** The roles a caller holds. */
+    public static Set<Role> rolesOf(Caller caller) {
+        Set<Role> roles = EnumSet.noneOf(Role.class);
+        for (Role role : Role.values()) {
+            if (caller.hasRole(role)) {
+                roles.add(role);
+            }
+        }
+        return roles;
     }
 }
