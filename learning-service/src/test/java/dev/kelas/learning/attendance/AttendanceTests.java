@@ -231,6 +231,35 @@ class AttendanceTests {
     }
 
     @Test
+    void shouldReplaceTheStatusSetInItsOrder() {
+        List<Map<String, Object>> statuses = List.of(
+                Map.of("code", "ONLINE", "label", "Attended online", "points", 1.5, "countsAsAbsence", false),
+                Map.of("code", "PRESENT", "label", "Present", "points", 2, "countsAsAbsence", false),
+                Map.of("code", "ABSENT", "label", "Absent", "points", 0, "countsAsAbsence", true));
+        as(school.admin).body(Map.of("statuses", statuses)).put("/api/v1/attendance/statuses").then().statusCode(200);
+        as(teacher).get("/api/v1/attendance/statuses").then().statusCode(200)
+                .body("code", equalTo(List.of("ONLINE", "PRESENT", "ABSENT"))).body("[0].points", equalTo(1.5f))
+                .body("position", equalTo(List.of(0, 1, 2)));
+        // LATE is gone: a mark with it is refused; the new status is taken.
+        mark(daily(monday), List.of(mark(students.get(0), "LATE"), mark(students.get(1), "ONLINE")), Map.of()).then().statusCode(422)
+                .body("errors.field", equalTo(List.of("marks[0].status")));
+        as(teacher).body(Map.of("statuses", statuses)).put("/api/v1/attendance/statuses").then().statusCode(403);
+    }
+
+    @Test
+    void shouldNotShowAnotherSchoolsClassOrSession() {
+        String session = mark(daily(monday), List.of(mark(students.get(0), "PRESENT")), Map.of()).then().statusCode(200)
+                .extract().path("session.id");
+        TestSchool other = TestSchool.create();
+        Person stranger = other.user(Role.TEACHER, "Otto Other");
+        as(stranger).get("/api/v1/classes/{id}/attendance/sessions", classId).then().statusCode(404);
+        as(stranger).get("/api/v1/attendance/sessions/{id}/marks", session).then().statusCode(404);
+        as(stranger).body(Map.of("marks", List.of(mark(students.get(0), "ABSENT")))).put("/api/v1/attendance/sessions/{id}/marks", session)
+                .then().statusCode(404);
+        as(other.admin).get("/api/v1/students/{id}/attendance", students.get(0).sid()).then().statusCode(404);
+    }
+
+    @Test
     void shouldGuardTheRegisterCsvAgainstFormulas() {
         Person evil = school.user(Role.STUDENT, "=HYPERLINK(1)");
         school.enroll(teacher, classId, evil);
