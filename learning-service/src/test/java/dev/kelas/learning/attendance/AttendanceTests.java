@@ -25,7 +25,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.TemporalAdjusters;
@@ -205,16 +204,18 @@ class AttendanceTests {
         mark(daily(monday.plusDays(2)), List.of(mark(ana, "ABSENT")), Map.of()).then().statusCode(200);
         mark(daily(monday.plusDays(3)), List.of(mark(ana, "EXCUSED")), Map.of()).then().statusCode(200);
         mark(lesson(mondaySlot, monday), List.of(mark(ana, "LATE")), Map.of()).then().statusCode(200);
+        mark(lesson(wednesdaySlot, monday.plusDays(2)), List.of(mark(ana, "PRESENT")), Map.of()).then().statusCode(200);
 
-        // (2 + 1 + 0 + 2 + 1) / (2 * 5) * 100 = 60.00; one absence, 2 lates (fewer than 3: no absence).
+        // (2 + 1 + 0 + 2 + 1 + 2) / (2 * 6) * 100 = 66.666... = 66.67 (half up); one absence, 2 lates (fewer than 3: no absence).
         as(ana).get("/api/v1/students/{id}/attendance?size=2", ana.sid()).then().statusCode(200)
-                .body("summary.percentage", equalTo(60.0f)).body("summary.marked", equalTo(5))
+                .body("summary.percentage", equalTo(66.67f)).body("summary.marked", equalTo(6))
                 .body("summary.absences", equalTo(1)).body("summary.counts.LATE", equalTo(2))
-                .body("total", equalTo(5)).body("items", hasSize(2));
-        // (1 + 0) / 4 * 100 = 25.00 for math only... the lesson alone: 1 / 2 = 50.00.
+                .body("total", equalTo(6)).body("items", hasSize(2));
+        // Math is the two lessons: LATE and PRESENT, (1 + 2) / (2 * 2) * 100 = 75.00.
         as(teacher).get("/api/v1/classes/{id}/attendance/summary", classId).then().statusCode(200)
-                .body("subjectPercentages." + math, equalTo(50.0f))
-                .body("students.find { it.studentId == '" + ana.sid() + "' }.summary.percentage", equalTo(60.0f));
+                .body("subjectPercentages." + math, equalTo(75.0f))
+                .body("classPercentage", equalTo(66.67f))
+                .body("students.find { it.studentId == '" + ana.sid() + "' }.summary.percentage", equalTo(66.67f));
         // Another student does not see Ana's.
         as(students.get(1)).get("/api/v1/students/{id}/attendance", ana.sid()).then().statusCode(404);
     }
