@@ -34,3 +34,12 @@ create table calendar_event (
 );
 create index calendar_event_tenant_start on calendar_event (tenant_id, starts_local);
 create index calendar_event_tenant_type on calendar_event (tenant_id, type);
+
+-- A user's secret calendar-feed token (stored as SHA-256, rotated on demand): the iCalendar URL that
+-- calendar clients subscribe to without a bearer token.
+create table calendar_feed_token (
+    user_id    uuid primary key,
+    tenant_id  uuid        not null,
+    token_hash text        not null unique,
+    created_at timestamptz not null
+);

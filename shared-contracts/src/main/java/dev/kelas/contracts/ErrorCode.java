@@ -33,6 +33,8 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE,
     /** 406: none of the media types in Accept can be produced. */
     NOT_ACCEPTABLE,
+    /** 412: the resource changed since the client read it ({@code If-Match} names an old ETag); read it again. */
+    PRECONDITION_FAILED,
     /** 503: a dependency (database, messaging) is unavailable for now; retry after Retry-After seconds. */
     SERVICE_UNAVAILABLE
 }

@@ -50,4 +50,10 @@ public class CalendarEvent extends TenantEntity {
         return list("tenantId = ?1 and type = ?2 and startsLocal < ?4 and (recurrence is not null or endsLocal > ?3) order by startsLocal",
                 tenantId, type, from, until);
     }
+
+    /** Every event of the school that may have an occurrence in {@code [from, until)} (recurring ones are filtered by {@link Recurrence}). */
+    public static Uni<List<CalendarEvent>> overlapping(UUID tenantId, LocalDateTime from, LocalDateTime until) {
+        return list("tenantId = ?1 and startsLocal < ?3 and (recurrence is not null or endsLocal > ?2) order by startsLocal",
+                tenantId, from, until);
+    }
 }

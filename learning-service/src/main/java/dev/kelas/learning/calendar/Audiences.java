@@ -1,0 +1,63 @@
+package dev.kelas.learning.calendar;
+
+import dev.kelas.contracts.Role;
+import dev.kelas.learning.domain.Enrollment;
+import dev.kelas.learning.domain.SchoolClass;
+import dev.kelas.learning.domain.TeachingAssignment;
+import dev.kelas.runtime.security.Caller;
+import io.smallrye.mutiny.Uni;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Whom a person's calendar is for: their roles and the classes they have a part in (the classes they
+ * are actively enrolled in, teach or are homeroom teacher of). An administrator sees every event.
+ *
+ * @param taughtClassIds   classes the person teaches or is homeroom teacher of
+ * @param enrolledClassIds classes the person is actively enrolled in
+ */
+public record Audiences(UUID tenantId, UUID userId, Set<Role> roles, Set<UUID> taughtClassIds, Set<UUID> enrolledClassIds) {
+
+    /** The caller's audiences. Call inside a session. */
+    public static Uni<Audiences> of(Caller caller) {
+        return of(caller.tenantId(), caller.userId(), CalendarService.rolesOf(caller));
+    }
+
+    /** A person's audiences from their roles. Call inside a session. */
+    public static Uni<Audiences> of(UUID tenantId, UUID userId, Set<Role> roles) {
+        Set<Role> own = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);
+        Uni<Set<UUID>> taught = own.contains(Role.TEACHER) || own.contains(Role.ADMIN)
+                ? SchoolClass.homeroomClassIds(tenantId, userId).chain(homeroom -> TeachingAssignment.classIdsOf(tenantId, userId)
+                        .map(teaching -> {
+                            Set<UUID> ids = new HashSet<>(homeroom);
+                            ids.addAll(teaching);
+                            return ids;
+                        }))
+                : Uni.createFrom().item(Set.of());
+        return taught.chain(taughtIds -> (own.contains(Role.STUDENT)
+                ? Enrollment.activeClassIds(tenantId, userId).map(ids -> (Set<UUID>) new HashSet<>(ids))
+                : Uni.createFrom().item(Set.<UUID>of()))
+                .map(enrolled -> new Audiences(tenantId, userId, own, Set.copyOf(taughtIds), Set.copyOf(enrolled))));
+    }
+
+    /** Every class the person has a part in. */
+    public Set<UUID> classIds() {
+        Set<UUID> all = new HashSet<>(taughtClassIds);
+        all.addAll(enrolledClassIds);
+        return all;
+    }
+
+    /** Whether the person sees this event: an administrator always; others the school's, their role's and their classes'. */
+    public boolean sees(CalendarEvent event) {
+        if (roles.contains(Role.ADMIN)) {
+            return true;
+        }
+        return switch (event.audience) {
+            case SCHOOL -> true;
+            case ROLE -> roles.contains(event.role);
+            case CLASS -> taughtClassIds.contains(event.classId) || enrolledClassIds.contains(event.classId);
+        };
+    }
+}
