@@ -34,6 +34,10 @@ public final class Subjects {
     public static final String LEARNING_BEHAVIOR_RECORDED = "kelas.learning.behavior.recorded";
     /** A school calendar event (holiday, exam, school event, meeting) was published or changed. */
     public static final String LEARNING_CALENDAR_EVENT_PUBLISHED = "kelas.learning.calendar.event-published";
+    /** A discussion thread was opened in a class. */
+    public static final String LEARNING_DISCUSSION_THREAD_CREATED = "kelas.learning.discussion.thread-created";
+    /** A reply was posted in a discussion thread. */
+    public static final String LEARNING_DISCUSSION_REPLY_POSTED = "kelas.learning.discussion.reply-posted";
 
     public static final String LAB_SUBMISSION_CREATED = "kelas.lab.submission.created";
     public static final String LAB_SUBMISSION_GRADED = "kelas.lab.submission.graded";
