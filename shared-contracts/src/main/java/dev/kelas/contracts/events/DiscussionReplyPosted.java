@@ -25,11 +25,11 @@ public record DiscussionReplyPosted(UUID replyId, UUID threadId, UUID classId, U
 
     @Override
     public String aggregateType() {
-        return "thread";
+        return "reply";
     }
 
     @Override
     public UUID aggregateId() {
-        return threadId;
+        return replyId;
     }
 }
