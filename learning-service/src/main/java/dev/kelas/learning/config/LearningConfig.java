@@ -21,6 +21,20 @@ public interface LearningConfig {
     /** Announcement publishing. */
     Announcements announcements();
 
+    /** Class discussion. */
+    Discussion discussion();
+
+    /** Discussion settings. */
+    interface Discussion {
+        /** How long after posting an author may edit a thread or reply. */
+        @WithDefault("PT15M")
+        java.time.Duration editWindow();
+
+        /** Threads and replies one user may post per minute; more answer 429 RATE_LIMITED. */
+        @WithDefault("10")
+        int postsPerMinute();
+    }
+
     /** Announcement settings. */
     interface Announcements {
         /** How often scheduled announcements whose time has come are published (the scheduler reads the key itself). */
