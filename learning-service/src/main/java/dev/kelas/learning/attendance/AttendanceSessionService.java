@@ -1,11 +1,11 @@
 package dev.kelas.learning.attendance;
 
 import dev.kelas.learning.calendar.CalendarService;
-import dev.kelas.learning.domain.ScheduleSlot;
-import dev.kelas.learning.domain.SchoolClass;
-import dev.kelas.learning.domain.Subject;
-import dev.kelas.learning.domain.Term;
-import dev.kelas.learning.service.ClassAccess;
+import dev.kelas.learning.academic.ScheduleSlot;
+import dev.kelas.learning.enrollment.SchoolClass;
+import dev.kelas.learning.academic.Subject;
+import dev.kelas.learning.academic.Term;
+import dev.kelas.learning.common.ClassAccess;
 import dev.kelas.runtime.problem.KelasException.FieldError;
 import dev.kelas.runtime.problem.NotFoundException;
 import dev.kelas.runtime.problem.ValidationException;

@@ -1,9 +1,9 @@
 package dev.kelas.learning.behavior;
 
 import dev.kelas.contracts.Role;
-import dev.kelas.learning.domain.Enrollment;
-import dev.kelas.learning.domain.Term;
-import dev.kelas.learning.service.ClassAccess;
+import dev.kelas.learning.enrollment.Enrollment;
+import dev.kelas.learning.academic.Term;
+import dev.kelas.learning.common.ClassAccess;
 import dev.kelas.runtime.problem.ForbiddenException;
 import dev.kelas.runtime.problem.NotFoundException;
 import dev.kelas.runtime.security.Caller;

@@ -1,8 +1,10 @@
 package dev.kelas.learning.calendar;
 
+import dev.kelas.learning.assignment.Assignment;
+
 import dev.kelas.learning.common.Audiences;
 import dev.kelas.contracts.Role;
-import dev.kelas.learning.domain.Member;
+import dev.kelas.learning.member.Member;
 import dev.kelas.runtime.problem.NotFoundException;
 import dev.kelas.runtime.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;

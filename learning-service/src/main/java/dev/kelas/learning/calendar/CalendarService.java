@@ -4,7 +4,7 @@ import dev.kelas.learning.common.Audiences;
 import dev.kelas.learning.common.Audience;
 import dev.kelas.contracts.Role;
 import dev.kelas.contracts.events.CalendarEventPublished;
-import dev.kelas.learning.service.ClassAccess;
+import dev.kelas.learning.common.ClassAccess;
 import dev.kelas.runtime.outbox.Outbox;
 import dev.kelas.runtime.problem.ForbiddenException;
 import dev.kelas.runtime.problem.NotFoundException;

@@ -1,11 +1,11 @@
 package dev.kelas.learning.calendar;
 
 import dev.kelas.learning.common.Audiences;
-import dev.kelas.learning.domain.Assignment;
-import dev.kelas.learning.domain.ScheduleSlot;
-import dev.kelas.learning.domain.SchoolClass;
-import dev.kelas.learning.domain.Subject;
-import dev.kelas.learning.domain.Term;
+import dev.kelas.learning.assignment.Assignment;
+import dev.kelas.learning.academic.ScheduleSlot;
+import dev.kelas.learning.enrollment.SchoolClass;
+import dev.kelas.learning.academic.Subject;
+import dev.kelas.learning.academic.Term;
 import dev.kelas.runtime.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;

@@ -1,9 +1,9 @@
 package dev.kelas.learning.common;
 
 import dev.kelas.contracts.Role;
-import dev.kelas.learning.domain.Enrollment;
-import dev.kelas.learning.domain.SchoolClass;
-import dev.kelas.learning.domain.TeachingAssignment;
+import dev.kelas.learning.enrollment.Enrollment;
+import dev.kelas.learning.enrollment.SchoolClass;
+import dev.kelas.learning.enrollment.TeachingAssignment;
 import dev.kelas.runtime.security.Caller;
 import io.smallrye.mutiny.Uni;
 import java.util.EnumSet;

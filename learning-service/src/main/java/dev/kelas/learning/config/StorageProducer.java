@@ -1,8 +1,8 @@
 package dev.kelas.learning.config;
 
-import dev.kelas.learning.storage.FileStorage;
-import dev.kelas.learning.storage.FilesystemStorage;
-import dev.kelas.learning.storage.S3Storage;
+import dev.kelas.learning.assignment.storage.FileStorage;
+import dev.kelas.learning.assignment.storage.FilesystemStorage;
+import dev.kelas.learning.assignment.storage.S3Storage;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;

@@ -1,6 +1,6 @@
 package dev.kelas.learning.discussion;
 
-import dev.kelas.learning.service.ClassAccess;
+import dev.kelas.learning.common.ClassAccess;
 import dev.kelas.runtime.problem.ValidationException;
 import dev.kelas.runtime.security.Caller;
 import io.quarkus.hibernate.reactive.panache.Panache;

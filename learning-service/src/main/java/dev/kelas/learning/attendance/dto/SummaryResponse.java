@@ -1,7 +1,7 @@
 package dev.kelas.learning.attendance.dto;
 
 import dev.kelas.learning.attendance.AttendanceReportService.ClassSummary;
-import dev.kelas.learning.domain.EnrollmentStatus;
+import dev.kelas.learning.enrollment.EnrollmentStatus;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,0 +1,6 @@
+package dev.kelas.learning.assignment;
+
+/** Which lab attempt a CODING assignment's grade takes: the best current score or the latest submission's. */
+public enum CodingScorePolicy {
+    BEST, LATEST
+}

@@ -1,0 +1,30 @@
+package dev.kelas.learning.assignment;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import io.smallrye.mutiny.Uni;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An uploaded file: where the file storage keeps it, what it is and its SHA-256 (hex), checked on every read. */
+@Entity
+@Table(name = "stored_file")
+public class StoredFile extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    public UUID tenantId;
+    public String storageKey;
+    public String fileName;
+    public String contentType;
+    public long sizeBytes;
+    public String sha256;
+    public UUID createdBy;
+    public Instant createdAt;
+
+    /** The file with this id in this tenant, or null. */
+    public static Uni<StoredFile> findInTenant(UUID tenantId, UUID id) {
+        return find("tenantId = ?1 and id = ?2", tenantId, id).firstResult();
+    }
+}

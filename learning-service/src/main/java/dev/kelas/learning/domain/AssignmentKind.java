@@ -1,6 +1,0 @@
-package dev.kelas.learning.domain;
-
-/** How students hand in an assignment. CODING ones are graded by lab-service's graders. */
-public enum AssignmentKind {
-    ESSAY, FILE, LINK, CODING
-}

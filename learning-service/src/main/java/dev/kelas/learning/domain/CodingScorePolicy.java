@@ -1,6 +1,0 @@
-package dev.kelas.learning.domain;
-
-/** Which lab attempt a CODING assignment's grade takes: the best current score or the latest submission's. */
-public enum CodingScorePolicy {
-    BEST, LATEST
-}

@@ -1,6 +1,0 @@
-package dev.kelas.learning.domain;
-
-/** Where an enrollment stands. Only ACTIVE ones may hand in work; ended ones keep their grades. */
-public enum EnrollmentStatus {
-    ACTIVE, TRANSFERRED, WITHDRAWN
-}

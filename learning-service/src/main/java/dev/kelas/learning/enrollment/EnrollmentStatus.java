@@ -1,0 +1,6 @@
+package dev.kelas.learning.enrollment;
+
+/** Where an enrollment stands. Only ACTIVE ones may hand in work; ended ones keep their grades. */
+public enum EnrollmentStatus {
+    ACTIVE, TRANSFERRED, WITHDRAWN
+}

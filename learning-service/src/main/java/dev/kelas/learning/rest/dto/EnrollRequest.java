@@ -1,8 +1,0 @@
-package dev.kelas.learning.rest.dto;
-
-import jakarta.validation.constraints.NotNull;
-import java.util.UUID;
-
-/** Enrolls one student (a user id from auth-service) in a class. */
-public record EnrollRequest(@NotNull UUID studentId) {
-}

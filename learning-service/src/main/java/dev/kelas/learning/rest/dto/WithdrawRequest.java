@@ -1,7 +1,0 @@
-package dev.kelas.learning.rest.dto;
-
-import jakarta.validation.constraints.Size;
-
-/** Ends an enrollment; the reason is kept with it. */
-public record WithdrawRequest(@Size(max = 500) String reason) {
-}
