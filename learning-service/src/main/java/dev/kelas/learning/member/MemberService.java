@@ -1,7 +1,6 @@
 package dev.kelas.learning.member;
 
 import dev.kelas.contracts.events.UserRegistered;
-import dev.kelas.runtime.inbox.Inbox;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,23 +10,17 @@ import java.util.UUID;
 /** Keeps the local projection of auth-service's users. */
 @ApplicationScoped
 public class MemberService {
-    private final Inbox inbox;
-
-    public MemberService(Inbox inbox) {
-        this.inbox = inbox;
-    }
-
     /**
-     * Applies {@code kelas.auth.user.registered} once per event id.
+     * Applies {@code kelas.auth.user.registered}: records or refreshes the member (run once per event by the listener's inbox).
      *
      * @throws IllegalArgumentException if the payload's tenant differs from the envelope's
      */
     @WithTransaction
-    public Uni<Void> applyUserRegistered(String consumer, UUID eventId, UUID tenantId, UserRegistered user) {
+    public Uni<Void> applyUserRegistered(UUID tenantId, UserRegistered user) {
         if (!tenantId.equals(user.tenantId())) {
             throw new IllegalArgumentException("Event tenant and user tenant differ");
         }
-        return inbox.once(consumer, eventId, () -> Member.<Member>findById(user.userId()).chain(existing -> {
+        return Member.<Member>findById(user.userId()).chain(existing -> {
                 Member member = existing != null ? existing : new Member();
                 member.userId = user.userId();
                 member.tenantId = tenantId;
@@ -36,6 +29,6 @@ public class MemberService {
                 member.role = user.role();
                 member.updatedAt = Instant.now();
                 return existing != null ? Uni.createFrom().voidItem() : member.persist().replaceWithVoid();
-            }));
+            });
     }
 }

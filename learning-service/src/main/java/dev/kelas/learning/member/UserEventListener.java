@@ -3,32 +3,34 @@ package dev.kelas.learning.member;
 import dev.kelas.contracts.Subjects;
 import dev.kelas.contracts.events.UserRegistered;
 import dev.kelas.runtime.messaging.ConsumerSpec;
-import dev.kelas.runtime.messaging.IncomingEvent;
-import dev.kelas.runtime.messaging.JetStreamConsumers;
-import dev.kelas.runtime.messaging.Reactive;
-import io.quarkus.runtime.StartupEvent;
+import dev.kelas.runtime.messaging.EventConsumer;
+import dev.kelas.runtime.messaging.EventContext;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 /** Keeps learning-service's copy of users from {@code kelas.auth.user.registered}. */
 @ApplicationScoped
-public class UserEventListener {
+public class UserEventListener implements EventConsumer<UserRegistered> {
     static final String CONSUMER = "learning-auth-users";
 
-    private final JetStreamConsumers consumers;
     private final MemberService members;
 
-    public UserEventListener(JetStreamConsumers consumers, MemberService members) {
-        this.consumers = consumers;
+    public UserEventListener(MemberService members) {
         this.members = members;
     }
 
-    void start(@Observes StartupEvent event) {
-        consumers.start(ConsumerSpec.of(CONSUMER, Subjects.Stream.KELAS_AUTH, Subjects.AUTH_USER_REGISTERED), this::onUserRegistered);
+    @Override
+    public ConsumerSpec spec() {
+        return ConsumerSpec.of(CONSUMER, Subjects.Stream.KELAS_AUTH, Subjects.AUTH_USER_REGISTERED);
     }
 
-    void onUserRegistered(IncomingEvent event) {
-        UserRegistered user = event.data(UserRegistered.class);
-        Reactive.await(() -> members.applyUserRegistered(CONSUMER, event.id(), event.tenantId(), user));
+    @Override
+    public Class<UserRegistered> payloadType() {
+        return UserRegistered.class;
+    }
+
+    @Override
+    public Uni<Void> apply(EventContext context, UserRegistered user) {
+        return members.applyUserRegistered(context.tenantId(), user);
     }
 }

@@ -63,10 +63,18 @@ public final class NatsBus implements AutoCloseable {
     /** Publishes a CloudEvent on a subject, as another service's outbox relay would. */
     public void publish(String subject, UUID tenantId, String aggregateId, Object payload) {
         UUID id = UUID.randomUUID();
-        EventEnvelope<Object> envelope = EventEnvelope.of(id, "/kelas/test", subject, aggregateId, Instant.now(), tenantId,
+        publish(subject, tenantId, aggregateId, payload, id, id.toString());
+    }
+
+    /**
+     * Publishes a CloudEvent with a given event id under a given {@code Nats-Msg-Id}: a second publication of
+     * the same event id under another message id gets past JetStream's de-duplication, as a redelivery would.
+     */
+    public void publish(String subject, UUID tenantId, String aggregateId, Object payload, UUID eventId, String messageId) {
+        EventEnvelope<Object> envelope = EventEnvelope.of(eventId, "/kelas/test", subject, aggregateId, Instant.now(), tenantId,
                 null, payload);
         try {
-            Headers headers = new Headers().add("Nats-Msg-Id", id.toString());
+            Headers headers = new Headers().add("Nats-Msg-Id", messageId);
             jetStream.publish(subject, headers, JSON.writeValueAsBytes(envelope));
         } catch (Exception e) {
             throw new IllegalStateException("Publishing " + subject + " failed", e);
@@ -92,6 +100,11 @@ public final class NatsBus implements AutoCloseable {
     /** Every learning event seen so far of this type whose data matches. */
     public List<JsonNode> all(String type, Predicate<JsonNode> data) {
         return learningEvents.stream().filter(e -> e.path("type").asText().equals(type) && data.test(e.path("data"))).toList();
+    }
+
+    /** The connection, for tests that listen on core NATS subjects (dead letters). */
+    public Connection connection() {
+        return connection;
     }
 
     @Override
