@@ -1,9 +1,8 @@
 package dev.kelas.learning.academic;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.kelas.runtime.persistence.TenantEntity;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Collection;
@@ -13,10 +12,7 @@ import java.util.UUID;
 /** A part of a subject's grade: assignments, quizzes, mid-term, final exam. */
 @Entity
 @Table(name = "grade_component")
-public class GradeComponent extends PanacheEntityBase {
-    @Id
-    public UUID id;
-    public UUID tenantId;
+public class GradeComponent extends TenantEntity {
     public UUID subjectId;
     public String name;
     /** Display order within the subject. */

@@ -1,11 +1,10 @@
 package dev.kelas.learning.academic;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.kelas.runtime.persistence.TenantEntity;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.DayOfWeek;
 import java.time.Instant;
@@ -16,10 +15,7 @@ import java.util.UUID;
 /** A weekly lesson: a class learns a subject from a teacher in a room, on a day from start to end. */
 @Entity
 @Table(name = "schedule_slot")
-public class ScheduleSlot extends PanacheEntityBase {
-    @Id
-    public UUID id;
-    public UUID tenantId;
+public class ScheduleSlot extends TenantEntity {
     public UUID termId;
     public UUID classId;
     public UUID subjectId;

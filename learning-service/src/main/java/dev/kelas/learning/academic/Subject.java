@@ -1,9 +1,8 @@
 package dev.kelas.learning.academic;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.kelas.runtime.persistence.TenantEntity;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -11,10 +10,7 @@ import java.util.UUID;
 
 /** A subject taught in the school, e.g. {@code MATH} Mathematics. */
 @Entity
-public class Subject extends PanacheEntityBase {
-    @Id
-    public UUID id;
-    public UUID tenantId;
+public class Subject extends TenantEntity {
     /** Short code unique in the school. */
     public String code;
     public String name;

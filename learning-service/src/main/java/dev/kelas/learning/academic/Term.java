@@ -1,9 +1,8 @@
 package dev.kelas.learning.academic;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.kelas.runtime.persistence.TenantEntity;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -11,10 +10,7 @@ import java.util.UUID;
 
 /** A semester of a school year, e.g. 2026/2027 semester 1. Exactly one term of a school is active. */
 @Entity
-public class Term extends PanacheEntityBase {
-    @Id
-    public UUID id;
-    public UUID tenantId;
+public class Term extends TenantEntity {
     public String name;
     /** E.g. {@code 2026/2027}. */
     public String schoolYear;

@@ -1,11 +1,10 @@
 package dev.kelas.learning.assignment;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.kelas.runtime.persistence.TenantEntity;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
@@ -17,10 +16,7 @@ import java.util.UUID;
  * (late policy, attempts) and, for the gradebook, the subject and grade component it counts toward.
  */
 @Entity
-public class Assignment extends PanacheEntityBase {
-    @Id
-    public UUID id;
-    public UUID tenantId;
+public class Assignment extends TenantEntity {
     public UUID classId;
     public String title;
     public String description;

@@ -1,9 +1,8 @@
 package dev.kelas.learning.assignment;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.kelas.runtime.persistence.TenantEntity;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -11,10 +10,7 @@ import java.util.UUID;
 /** An uploaded file: where the file storage keeps it, what it is and its SHA-256 (hex), checked on every read. */
 @Entity
 @Table(name = "stored_file")
-public class StoredFile extends PanacheEntityBase {
-    @Id
-    public UUID id;
-    public UUID tenantId;
+public class StoredFile extends TenantEntity {
     public String storageKey;
     public String fileName;
     public String contentType;

@@ -1,9 +1,8 @@
 package dev.kelas.learning.assignment;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.kelas.runtime.persistence.TenantEntity;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
@@ -14,10 +13,7 @@ import java.util.UUID;
  * count from 1. The late days and penalty are fixed when it is handed in.
  */
 @Entity
-public class Submission extends PanacheEntityBase {
-    @Id
-    public UUID id;
-    public UUID tenantId;
+public class Submission extends TenantEntity {
     public UUID assignmentId;
     public UUID studentId;
     public int attempt;

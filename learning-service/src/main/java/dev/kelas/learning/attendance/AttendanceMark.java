@@ -1,10 +1,9 @@
 package dev.kelas.learning.attendance;
 
+import dev.kelas.runtime.persistence.TenantEntity;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,10 +15,7 @@ import java.util.UUID;
 /** A student's mark in a register session: the school's status code, minutes late (LATE only) and a remark. */
 @Entity
 @Table(name = "attendance_mark")
-public class AttendanceMark extends PanacheEntityBase {
-    @Id
-    public UUID id;
-    public UUID tenantId;
+public class AttendanceMark extends TenantEntity {
     public UUID sessionId;
     public UUID studentId;
     /** The enrollment the student was in on the session's date. */

@@ -1,9 +1,8 @@
 package dev.kelas.learning.attendance;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.kelas.runtime.persistence.TenantEntity;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
@@ -15,10 +14,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "attendance_mark_change")
-public class AttendanceMarkChange extends PanacheEntityBase {
-    @Id
-    public UUID id;
-    public UUID tenantId;
+public class AttendanceMarkChange extends TenantEntity {
     public UUID markId;
     public UUID sessionId;
     public UUID studentId;

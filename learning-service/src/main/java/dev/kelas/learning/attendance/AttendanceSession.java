@@ -1,11 +1,10 @@
 package dev.kelas.learning.attendance;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.kelas.runtime.persistence.TenantEntity;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,10 +20,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "attendance_session")
-public class AttendanceSession extends PanacheEntityBase {
-    @Id
-    public UUID id;
-    public UUID tenantId;
+public class AttendanceSession extends TenantEntity {
     public UUID classId;
     @Enumerated(EnumType.STRING)
     public SessionKind kind;

@@ -1,9 +1,8 @@
 package dev.kelas.learning.attendance;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.kelas.runtime.persistence.TenantEntity;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.util.List;
@@ -16,15 +15,12 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "attendance_status")
-public class AttendanceStatus extends PanacheEntityBase {
+public class AttendanceStatus extends TenantEntity {
     /** The code of the status {@code restPresent} gives. */
     public static final String PRESENT = "PRESENT";
     /** The code of the late status: only it takes {@code minutesLate}, and the lates rule counts it. */
     public static final String LATE = "LATE";
 
-    @Id
-    public UUID id;
-    public UUID tenantId;
     public String code;
     public String label;
     public BigDecimal points;

@@ -1,11 +1,10 @@
 package dev.kelas.learning.enrollment;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.kelas.runtime.persistence.TenantEntity;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -17,10 +16,7 @@ import java.util.UUID;
  * class is ACTIVE.
  */
 @Entity
-public class Enrollment extends PanacheEntityBase {
-    @Id
-    public UUID id;
-    public UUID tenantId;
+public class Enrollment extends TenantEntity {
     public UUID classId;
     public UUID studentId;
     public Instant createdAt;

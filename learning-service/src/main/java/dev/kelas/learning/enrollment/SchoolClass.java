@@ -1,9 +1,8 @@
 package dev.kelas.learning.enrollment;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.kelas.runtime.persistence.TenantEntity;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Collection;
@@ -13,10 +12,7 @@ import java.util.UUID;
 /** A class (a group of students taught together) in a term, with its homeroom teacher. */
 @Entity
 @Table(name = "school_class")
-public class SchoolClass extends PanacheEntityBase {
-    @Id
-    public UUID id;
-    public UUID tenantId;
+public class SchoolClass extends TenantEntity {
     public String name;
     /** Short code unique in the school, e.g. {@code ALG1-2026}. */
     public String code;

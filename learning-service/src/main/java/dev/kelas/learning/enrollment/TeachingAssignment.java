@@ -1,9 +1,8 @@
 package dev.kelas.learning.enrollment;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.kelas.runtime.persistence.TenantEntity;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.List;
@@ -12,10 +11,7 @@ import java.util.UUID;
 /** A teacher teaches a subject to a class; that makes them one of the class's teachers. */
 @Entity
 @Table(name = "teaching_assignment")
-public class TeachingAssignment extends PanacheEntityBase {
-    @Id
-    public UUID id;
-    public UUID tenantId;
+public class TeachingAssignment extends TenantEntity {
     public UUID classId;
     public UUID subjectId;
     public UUID teacherId;

@@ -1,9 +1,8 @@
 package dev.kelas.learning.grading;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.kelas.runtime.persistence.TenantEntity;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Collection;
@@ -16,15 +15,12 @@ import java.util.UUID;
  * An excused grade counts for nothing (score 0, left out of the final grade).
  */
 @Entity
-public class Grade extends PanacheEntityBase {
+public class Grade extends TenantEntity {
     /** Source of a grade set by a lab grader's verdict. */
     public static final String LAB = "LAB";
     /** Source of a grade set by a teacher. */
     public static final String TEACHER = "TEACHER";
 
-    @Id
-    public UUID id;
-    public UUID tenantId;
     public UUID assignmentId;
     public UUID studentId;
     /** Points that count, 0 to {@code maxScore}. */

@@ -1,9 +1,8 @@
 package dev.kelas.learning.grading;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.kelas.runtime.persistence.TenantEntity;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -16,10 +15,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "grade_change")
-public class GradeChange extends PanacheEntityBase {
-    @Id
-    public UUID id;
-    public UUID tenantId;
+public class GradeChange extends TenantEntity {
     public UUID gradeId;
     public UUID assignmentId;
     public UUID studentId;

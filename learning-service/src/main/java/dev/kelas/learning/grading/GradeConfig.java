@@ -1,11 +1,10 @@
 package dev.kelas.learning.grading;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.kelas.runtime.persistence.TenantEntity;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.Collection;
@@ -18,10 +17,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "grade_config")
-public class GradeConfig extends PanacheEntityBase {
-    @Id
-    public UUID id;
-    public UUID tenantId;
+public class GradeConfig extends TenantEntity {
     public UUID classId;
     public UUID subjectId;
     @Enumerated(EnumType.STRING)
