@@ -47,6 +47,12 @@ public final class Subjects {
     /** Prefix of core-NATS live push subjects between notification replicas: {@code kelas.push.<tenant>.<user>}. */
     public static final String PUSH_PREFIX = "kelas.push.";
 
+    /**
+     * Prefix of core-NATS live-update subjects between notification replicas: {@code kelas.live.<tenant>.<user>}.
+     * A live update is not stored and has no number (e.g. new activity in a discussion thread someone may be viewing).
+     */
+    public static final String LIVE_PREFIX = "kelas.live.";
+
     /** Prefix of core-NATS chat subjects between notification replicas: {@code kelas.chat.<tenant>.<room>}. */
     public static final String CHAT_PREFIX = "kelas.chat.";
 
@@ -58,6 +64,11 @@ public final class Subjects {
     /** The core-NATS subject that carries live notifications for one user. */
     public static String push(java.util.UUID tenantId, java.util.UUID userId) {
         return PUSH_PREFIX + tenantId + "." + userId;
+    }
+
+    /** The core-NATS subject that carries unstored live updates for one user. */
+    public static String live(java.util.UUID tenantId, java.util.UUID userId) {
+        return LIVE_PREFIX + tenantId + "." + userId;
     }
 
     /** The core-NATS subject that carries one chat room's messages, deletions, typing and presence. */

@@ -5,18 +5,17 @@ import dev.kelas.contracts.events.PasswordResetRequested;
 import dev.kelas.contracts.events.UserRegistered;
 import dev.kelas.contracts.events.UserUpdated;
 import dev.kelas.notification.audience.ProjectionService.UserChange;
-import dev.kelas.notification.config.NotificationConfig;
 import dev.kelas.notification.inbox.DeliveryService;
+import dev.kelas.notification.inbox.DeliveryService.Delivered;
 import dev.kelas.notification.inbox.Drafts;
 import dev.kelas.notification.mail.MailTemplates;
 import dev.kelas.notification.push.Fanout;
 import dev.kelas.runtime.messaging.ConsumerSpec;
-import dev.kelas.runtime.messaging.IncomingEvent;
-import dev.kelas.runtime.messaging.JetStreamConsumers;
-import dev.kelas.runtime.messaging.Reactive;
-import io.quarkus.runtime.StartupEvent;
+import dev.kelas.runtime.messaging.EventConsumer;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 /**
  * Keeps this service's copy of users from {@code kelas.auth.user.*} (e-mail addresses, names, roles,
@@ -24,59 +23,65 @@ import jakarta.enterprise.event.Observes;
  */
 @ApplicationScoped
 public class AuthEventListener {
+    static final String USERS_REGISTERED = "notification-auth-users-registered";
     static final String PASSWORD_RESETS = "notification-auth-password-resets";
 
-    private final JetStreamConsumers consumers;
     private final ProjectionService projections;
     private final DeliveryService delivery;
     private final MailTemplates templates;
-    private final Fanout fanout;
-    private final NotificationConfig config;
 
-    public AuthEventListener(JetStreamConsumers consumers, ProjectionService projections, DeliveryService delivery,
-                             MailTemplates templates, Fanout fanout, NotificationConfig config) {
-        this.consumers = consumers;
+    public AuthEventListener(ProjectionService projections, DeliveryService delivery, MailTemplates templates) {
         this.projections = projections;
         this.delivery = delivery;
         this.templates = templates;
-        this.fanout = fanout;
-        this.config = config;
     }
 
-    void start(@Observes StartupEvent event) {
-        if (!config.consumersEnabled()) {
-            return;
-        }
-        consumers.start(ConsumerSpec.of("notification-auth-users-registered", Subjects.Stream.KELAS_AUTH,
-                Subjects.AUTH_USER_REGISTERED), this::onUserRegistered);
-        for (String subject : new String[] {Subjects.AUTH_USER_UPDATED, Subjects.AUTH_USER_DEACTIVATED, Subjects.AUTH_USER_ACTIVATED}) {
-            String consumer = "notification-auth-users-" + subject.substring(subject.lastIndexOf('.') + 1);
-            consumers.start(ConsumerSpec.of(consumer, Subjects.Stream.KELAS_AUTH, subject), e -> onUserUpdated(consumer, e));
-        }
-        consumers.start(ConsumerSpec.of(PASSWORD_RESETS, Subjects.Stream.KELAS_AUTH, Subjects.AUTH_PASSWORD_RESET_REQUESTED),
-                this::onPasswordResetRequested);
+    @Produces
+    @Singleton
+    EventConsumer<UserRegistered> userRegistered(Fanout fanout) {
+        return fanout.consumer(ConsumerSpec.of(USERS_REGISTERED, Subjects.Stream.KELAS_AUTH, Subjects.AUTH_USER_REGISTERED),
+                UserRegistered.class, (context, user) -> projections.applyUser(context.tenantId(), new UserChange(user.userId(),
+                        user.tenantId(), user.email(), user.name(), user.role().name(), true, user.occurredAt()))
+                        .replaceWith(Delivered.NOTHING));
     }
 
-    void onUserRegistered(IncomingEvent event) {
-        UserRegistered user = event.data(UserRegistered.class);
-        Reactive.await(() -> projections.applyUser("notification-auth-users-registered", event.id(), event.tenantId(),
-                new UserChange(user.userId(), user.tenantId(), user.email(), user.name(), user.role().name(), true,
-                        user.occurredAt())));
+    @Produces
+    @Singleton
+    EventConsumer<UserUpdated> userUpdated(Fanout fanout) {
+        return userChanged(fanout, Subjects.AUTH_USER_UPDATED);
     }
 
-    void onUserUpdated(String consumer, IncomingEvent event) {
-        UserUpdated user = event.data(UserUpdated.class);
-        Reactive.await(() -> projections.applyUser(consumer, event.id(), event.tenantId(), new UserChange(user.userId(),
-                user.tenantId(), null, user.name(), user.role().name(), user.active(), user.occurredAt())));
+    @Produces
+    @Singleton
+    EventConsumer<UserUpdated> userDeactivated(Fanout fanout) {
+        return userChanged(fanout, Subjects.AUTH_USER_DEACTIVATED);
     }
 
-    void onPasswordResetRequested(IncomingEvent event) {
-        PasswordResetRequested reset = event.data(PasswordResetRequested.class);
-        if (!event.tenantId().equals(reset.tenantId())) {
-            throw new IllegalArgumentException("Event tenant and payload tenant differ");
-        }
-        fanout.deliver(() -> delivery.deliverOnce(PASSWORD_RESETS, event.id(), event.tenantId(),
-                new Audience.User(reset.userId()), Drafts.passwordReset(reset.expiresAt(),
-                        templates.passwordReset(reset.email(), reset.name(), reset.token(), reset.expiresAt()))));
+    @Produces
+    @Singleton
+    EventConsumer<UserUpdated> userActivated(Fanout fanout) {
+        return userChanged(fanout, Subjects.AUTH_USER_ACTIVATED);
+    }
+
+    @Produces
+    @Singleton
+    EventConsumer<PasswordResetRequested> passwordResetRequested(Fanout fanout) {
+        return fanout.consumer(ConsumerSpec.of(PASSWORD_RESETS, Subjects.Stream.KELAS_AUTH, Subjects.AUTH_PASSWORD_RESET_REQUESTED),
+                PasswordResetRequested.class, (context, reset) -> {
+                    if (!context.tenantId().equals(reset.tenantId())) {
+                        return Uni.createFrom().failure(new IllegalArgumentException("Event tenant and payload tenant differ"));
+                    }
+                    return delivery.deliver(context.eventId(), context.tenantId(), new Audience.User(reset.userId()),
+                            Drafts.passwordReset(reset.expiresAt(), templates.passwordReset(reset.email(), reset.name(),
+                                    reset.token(), reset.expiresAt())));
+                });
+    }
+
+    /** {@code kelas.auth.user.updated}, {@code .deactivated} or {@code .activated}, each on its own consumer as before. */
+    private EventConsumer<UserUpdated> userChanged(Fanout fanout, String subject) {
+        String consumer = "notification-auth-users-" + subject.substring(subject.lastIndexOf('.') + 1);
+        return fanout.consumer(ConsumerSpec.of(consumer, Subjects.Stream.KELAS_AUTH, subject), UserUpdated.class,
+                (context, user) -> projections.applyUser(context.tenantId(), new UserChange(user.userId(), user.tenantId(),
+                        null, user.name(), user.role().name(), user.active(), user.occurredAt())).replaceWith(Delivered.NOTHING));
     }
 }

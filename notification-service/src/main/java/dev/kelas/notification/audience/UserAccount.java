@@ -48,6 +48,11 @@ public class UserAccount extends PanacheEntityBase {
         return find("tenantId = ?1 and userId = ?2", tenantId, userId).firstResult();
     }
 
+    /** A user's name in this school, or null when the user is not (yet) known here. */
+    public static Uni<String> nameOf(UUID tenantId, UUID userId) {
+        return userId == null ? Uni.createFrom().nullItem() : findInTenant(tenantId, userId).map(u -> u == null ? null : u.name);
+    }
+
     /** The users among these ids that this service knows, in any school. */
     public static Uni<List<UserAccount>> findAll(List<UUID> userIds) {
         return userIds.isEmpty() ? Uni.createFrom().item(List.of()) : list("userId in ?1", userIds);

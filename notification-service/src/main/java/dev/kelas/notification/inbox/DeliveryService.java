@@ -10,8 +10,8 @@ import dev.kelas.notification.mail.EmailMessage;
 import dev.kelas.notification.mail.MailTemplates;
 import dev.kelas.notification.preferences.EmailDelivery;
 import dev.kelas.notification.preferences.NotificationPreference;
-import dev.kelas.runtime.inbox.Inbox;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import dev.kelas.notification.push.Fanout;
+import dev.kelas.notification.push.LiveUpdate;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,17 +27,16 @@ import java.util.stream.Collectors;
 /**
  * Turns one event into what each user of its audience receives, as each user chose
  * ({@link PreferenceService}): a stored, numbered in-app notification, an e-mail now, an entry in the
- * daily digest, or nothing. Everything is written in one transaction with the consumer's inbox mark;
- * the caller pushes the returned notifications and wakes the mail sender after the commit.
+ * daily digest, or nothing. Everything is written in the caller's transaction, the declared consumer's
+ * with its inbox mark ({@link Fanout#consumer}); the notifications returned are pushed and the mail sender
+ * woken after the commit.
  */
 @ApplicationScoped
 public class DeliveryService {
-    private final Inbox inbox;
     private final ObjectMapper json;
     private final MailTemplates templates;
 
-    public DeliveryService(Inbox inbox, ObjectMapper json, MailTemplates templates) {
-        this.inbox = inbox;
+    public DeliveryService(ObjectMapper json, MailTemplates templates) {
         this.json = json;
         this.templates = templates;
     }
@@ -63,28 +62,36 @@ public class DeliveryService {
     public record Mail(String to, String subject, String text) {
     }
 
-    /** What one delivery wrote: the notifications to push, and how many mails it queued. */
-    public record Delivered(List<NotificationView> notifications, int mailsQueued) {
+    /**
+     * What one delivery wrote: the notifications to push, how many mails it queued, and the unstored live
+     * updates to send after the commit.
+     */
+    public record Delivered(List<NotificationView> notifications, int mailsQueued, List<LiveUpdate> liveUpdates) {
         /** Nothing: the event was handled before, or nobody wants it. */
         public static final Delivered NOTHING = new Delivered(List.of(), 0);
+
+        /** Stored notifications and queued mails, no live updates. */
+        public Delivered(List<NotificationView> notifications, int mailsQueued) {
+            this(notifications, mailsQueued, List.of());
+        }
+
+        /** The same delivery, with these live updates besides. */
+        public Delivered withLiveUpdates(List<LiveUpdate> updates) {
+            List<LiveUpdate> all = new ArrayList<>(liveUpdates);
+            all.addAll(updates);
+            return new Delivered(notifications, mailsQueued, all);
+        }
 
         /** Several deliveries as one. */
         public static Delivered sum(List<Delivered> deliveries) {
             List<NotificationView> all = new ArrayList<>();
-            deliveries.forEach(d -> all.addAll(d.notifications));
-            return new Delivered(all, deliveries.stream().mapToInt(Delivered::mailsQueued).sum());
+            List<LiveUpdate> live = new ArrayList<>();
+            deliveries.forEach(d -> {
+                all.addAll(d.notifications);
+                live.addAll(d.liveUpdates);
+            });
+            return new Delivered(all, deliveries.stream().mapToInt(Delivered::mailsQueued).sum(), live);
         }
-    }
-
-    /**
-     * Delivers an event to its audience, once per consumer and event id.
-     *
-     * @return what was written; {@link Delivered#NOTHING} for an event seen before
-     */
-    @WithTransaction
-    public Uni<Delivered> deliverOnce(String consumer, UUID eventId, UUID tenantId, Audience audience, Draft draft) {
-        return inbox.once(consumer, eventId, () -> deliver(eventId, tenantId, audience, draft))
-                .map(delivered -> delivered == null ? Delivered.NOTHING : delivered);
     }
 
     /** Delivers in the caller's transaction; a user who has this event's notification already gets nothing new. */
@@ -98,6 +105,13 @@ public class DeliveryService {
             // A user known to belong to another school is not told (the event's tenant is checked).
             return UserAccount.findAll(List.of(user.userId())).map(known -> known.stream()
                     .anyMatch(u -> !u.tenantId.equals(tenantId)) ? List.of() : List.of(user.userId()));
+        }
+        if (audience instanceof Audience.Users some) {
+            return UserAccount.findAll(some.userIds()).map(known -> {
+                java.util.Set<UUID> elsewhere = known.stream().filter(u -> !u.tenantId.equals(tenantId)).map(u -> u.userId)
+                        .collect(Collectors.toSet());
+                return some.userIds().stream().filter(id -> !elsewhere.contains(id)).toList();
+            });
         }
         if (audience instanceof Audience.ClassMembers members) {
             return ClassMember.ids(tenantId, members.classId(), members.roles(), members.joinedBy());

@@ -5,20 +5,18 @@ import dev.kelas.contracts.events.GradeRecorded;
 import dev.kelas.contracts.events.GradeReleased;
 import dev.kelas.contracts.events.SubmissionGraded;
 import dev.kelas.notification.audience.Audience;
-import dev.kelas.notification.config.NotificationConfig;
 import dev.kelas.notification.push.Fanout;
 import dev.kelas.runtime.messaging.ConsumerSpec;
-import dev.kelas.runtime.messaging.IncomingEvent;
-import dev.kelas.runtime.messaging.JetStreamConsumers;
-import io.quarkus.runtime.StartupEvent;
+import dev.kelas.runtime.messaging.EventConsumer;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
 
 /**
- * Tells students about their results: a graded code submission ({@code kelas.lab.submission.graded})
+ * Tells students about their results: a graded code submission ({@code kelas.lab.submission.graded}),
  * a grade entering the gradebook ({@code kelas.learning.grade.recorded}) and hidden grades being released
- * ({@code kelas.learning.grade.released}). Stores the notification,
- * then pushes it live to the student's open connections on every replica.
+ * ({@code kelas.learning.grade.released}). Each is a declared consumer: the notification is stored with the
+ * inbox mark, then pushed live to the student's open connections on every replica.
  */
 @ApplicationScoped
 public class GradeEventListener {
@@ -26,45 +24,33 @@ public class GradeEventListener {
     static final String LEARNING_GRADES = "notification-learning-grades";
     static final String RELEASED_GRADES = "notification-released-grades";
 
-    private final JetStreamConsumers consumers;
     private final DeliveryService delivery;
-    private final Fanout fanout;
-    private final NotificationConfig config;
 
-    public GradeEventListener(JetStreamConsumers consumers, DeliveryService delivery, Fanout fanout, NotificationConfig config) {
-        this.consumers = consumers;
+    public GradeEventListener(DeliveryService delivery) {
         this.delivery = delivery;
-        this.fanout = fanout;
-        this.config = config;
     }
 
-    void start(@Observes StartupEvent event) {
-        if (!config.consumersEnabled()) {
-            return;
-        }
-        consumers.start(ConsumerSpec.of(LAB_GRADES, Subjects.Stream.KELAS_LAB, Subjects.LAB_SUBMISSION_GRADED),
-                this::onSubmissionGraded);
-        consumers.start(ConsumerSpec.of(LEARNING_GRADES, Subjects.Stream.KELAS_LEARNING, Subjects.LEARNING_GRADE_RECORDED),
-                this::onGradeRecorded);
-        consumers.start(ConsumerSpec.of(RELEASED_GRADES, Subjects.Stream.KELAS_LEARNING, Subjects.LEARNING_GRADE_RELEASED),
-                this::onGradeReleased);
+    @Produces
+    @Singleton
+    EventConsumer<SubmissionGraded> submissionGraded(Fanout fanout) {
+        return fanout.consumer(ConsumerSpec.of(LAB_GRADES, Subjects.Stream.KELAS_LAB, Subjects.LAB_SUBMISSION_GRADED),
+                SubmissionGraded.class, (context, graded) -> delivery.deliver(context.eventId(), context.tenantId(),
+                        new Audience.User(graded.studentId()), Drafts.submissionGraded(graded)));
     }
 
-    void onSubmissionGraded(IncomingEvent event) {
-        SubmissionGraded graded = event.data(SubmissionGraded.class);
-        fanout.deliver(() -> delivery.deliverOnce(LAB_GRADES, event.id(), event.tenantId(),
-                new Audience.User(graded.studentId()), Drafts.submissionGraded(graded)));
+    @Produces
+    @Singleton
+    EventConsumer<GradeRecorded> gradeRecorded(Fanout fanout) {
+        return fanout.consumer(ConsumerSpec.of(LEARNING_GRADES, Subjects.Stream.KELAS_LEARNING, Subjects.LEARNING_GRADE_RECORDED),
+                GradeRecorded.class, (context, grade) -> delivery.deliver(context.eventId(), context.tenantId(),
+                        new Audience.User(grade.studentId()), Drafts.gradeRecorded(grade)));
     }
 
-    void onGradeReleased(IncomingEvent event) {
-        GradeReleased grade = event.data(GradeReleased.class);
-        fanout.deliver(() -> delivery.deliverOnce(RELEASED_GRADES, event.id(), event.tenantId(),
-                new Audience.User(grade.studentId()), Drafts.gradeReleased(grade)));
-    }
-
-    void onGradeRecorded(IncomingEvent event) {
-        GradeRecorded grade = event.data(GradeRecorded.class);
-        fanout.deliver(() -> delivery.deliverOnce(LEARNING_GRADES, event.id(), event.tenantId(),
-                new Audience.User(grade.studentId()), Drafts.gradeRecorded(grade)));
+    @Produces
+    @Singleton
+    EventConsumer<GradeReleased> gradeReleased(Fanout fanout) {
+        return fanout.consumer(ConsumerSpec.of(RELEASED_GRADES, Subjects.Stream.KELAS_LEARNING, Subjects.LEARNING_GRADE_RELEASED),
+                GradeReleased.class, (context, grade) -> delivery.deliver(context.eventId(), context.tenantId(),
+                        new Audience.User(grade.studentId()), Drafts.gradeReleased(grade)));
     }
 }

@@ -17,6 +17,16 @@ public enum NotificationType {
     /** Made here, not consumed: an assignment's {@code dueAt} comes within the reminder window. */
     ASSIGNMENT_DUE_SOON("kelas.notification.assignment.due-soon", EmailDelivery.OFF, false),
     ANNOUNCEMENT_PUBLISHED("kelas.learning.announcement.published", EmailDelivery.OFF, false),
+    /** A student's absences reached the school's limit: the student and the homeroom teacher get an e-mail at once unless they chose otherwise. */
+    ABSENCE_LIMIT_REACHED("kelas.learning.attendance.absence-limit-reached", EmailDelivery.IMMEDIATE, false),
+    /** A behaviour note a teacher made visible to the student. */
+    BEHAVIOR_RECORDED("kelas.learning.behavior.recorded", EmailDelivery.OFF, false),
+    /** A school calendar event was published or changed. */
+    CALENDAR_EVENT_PUBLISHED("kelas.learning.calendar.event-published", EmailDelivery.OFF, false),
+    /** A discussion thread was opened in a class (its teachers are told). */
+    DISCUSSION_THREAD_CREATED("kelas.learning.discussion.thread-created", EmailDelivery.OFF, false),
+    /** A reply in a thread one took part in, or in a class one teaches. */
+    DISCUSSION_REPLY_POSTED("kelas.learning.discussion.reply-posted", EmailDelivery.OFF, false),
     /** The reset link goes by e-mail whatever the preference says: it is how a locked-out user gets back in. */
     PASSWORD_RESET_REQUESTED("kelas.auth.password-reset.requested", EmailDelivery.IMMEDIATE, true);
 

@@ -1,12 +1,16 @@
 package dev.kelas.notification.push;
 
+import dev.kelas.notification.config.NotificationConfig;
+import dev.kelas.notification.inbox.DeliveryService;
 import dev.kelas.notification.inbox.DeliveryService.Delivered;
 import dev.kelas.notification.inbox.NotificationView;
 import dev.kelas.notification.mail.MailSender;
-import dev.kelas.runtime.messaging.Reactive;
+import dev.kelas.runtime.messaging.ConsumerSpec;
+import dev.kelas.runtime.messaging.EventConsumer;
+import dev.kelas.runtime.messaging.EventContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.util.function.Supplier;
+import java.util.function.BiFunction;
 import org.jboss.logging.Logger;
 
 /** What happens after a delivery commits: its notifications go live on every replica and its mail goes out. */
@@ -16,19 +20,50 @@ public class Fanout {
 
     private final PushHub push;
     private final MailSender mail;
+    private final NotificationConfig config;
 
-    public Fanout(PushHub push, MailSender mail) {
+    public Fanout(PushHub push, MailSender mail, NotificationConfig config) {
         this.push = push;
         this.mail = mail;
+        this.config = config;
     }
 
     /**
-     * Runs a delivery (on a worker thread, waiting for its transaction), then pushes and mails what it wrote.
+     * A declared JetStream consumer whose events are delivered to users: {@code handler} runs in the transaction
+     * with the inbox mark (via {@link DeliveryService#deliver}), and what it wrote goes live once that commits.
+     * Not started on a replica with {@code kelas.notification.consumers-enabled=false}.
      *
-     * @param delivery the transactional delivery, e.g. {@code () -> delivery.deliverOnce(...)}
+     * @param payload the contract record the event's data is decoded into
      */
-    public void deliver(Supplier<Uni<Delivered>> delivery) {
-        afterCommit(Reactive.await(delivery));
+    public <T> EventConsumer<T> consumer(ConsumerSpec spec, Class<T> payload,
+                                         BiFunction<EventContext, T, Uni<Delivered>> handler) {
+        Fanout fanout = this;
+        return new EventConsumer<>() {
+            @Override
+            public ConsumerSpec spec() {
+                return spec;
+            }
+
+            @Override
+            public Class<T> payloadType() {
+                return payload;
+            }
+
+            @Override
+            public Uni<Delivered> apply(EventContext context, T data) {
+                return handler.apply(context, data);
+            }
+
+            @Override
+            public void afterCommit(Object applied) {
+                fanout.afterCommit((Delivered) applied);
+            }
+
+            @Override
+            public boolean enabled() {
+                return config.consumersEnabled();
+            }
+        };
     }
 
     /** Pushes each stored notification and wakes the mail sender if mail was queued. */
@@ -39,6 +74,13 @@ public class Fanout {
             } catch (RuntimeException e) {
                 // Stored already: the client gets it on its next reconnect, or from the database in a gap fill.
                 LOG.warnf("Live push of notification %d failed: %s", notification.id(), e.getMessage());
+            }
+        }
+        for (LiveUpdate update : delivered.liveUpdates()) {
+            try {
+                push.publishLive(update);
+            } catch (RuntimeException e) {
+                LOG.debugf("Live update for user %s not sent: %s", update.userId(), e.getMessage());
             }
         }
         if (delivered.mailsQueued() > 0) {

@@ -8,6 +8,9 @@ public interface Outlet {
     /** Writes one notification. */
     CompletionStage<?> notification(NotificationView notification);
 
+    /** Writes an unstored live update (an SSE event without an id; a WebSocket {@code live} frame). */
+    CompletionStage<?> live(LiveUpdate update);
+
     /** Writes a heartbeat. */
     CompletionStage<?> heartbeat();
 

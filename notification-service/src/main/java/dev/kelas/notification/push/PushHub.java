@@ -38,7 +38,8 @@ import org.jboss.logging.Logger;
  * it on core NATS {@code kelas.push.<tenant>.<user>}; every replica subscribes to {@code kelas.push.>}
  * and writes it to the open connections (SSE and WebSocket) of that user it holds. A push lost in
  * transit is not lost to the user: the connection reads the gap from the database, and a reconnect
- * with the last id replays it. At each heartbeat, connections whose token has been revoked are closed.
+ * with the last id replays it. Unstored live updates ({@link LiveUpdate}) travel the same way on
+ * {@code kelas.live.<tenant>.<user>} and are simply lost when they miss. At each heartbeat, connections whose token has been revoked are closed.
  */
 @ApplicationScoped
 public class PushHub {
@@ -76,7 +77,11 @@ public class PushHub {
             Span span = tracing.start("kelas.push deliver", SpanKind.CONSUMER,
                     message.getHeaders() == null ? null : message.getHeaders().getFirst("traceparent"));
             try (Scope ignored = span.makeCurrent()) {
-                deliverLocally(json.readValue(message.getData(), NotificationView.class));
+                if (message.getSubject().startsWith(Subjects.LIVE_PREFIX)) {
+                    deliverLiveLocally(json.readValue(message.getData(), LiveUpdate.class));
+                } else {
+                    deliverLocally(json.readValue(message.getData(), NotificationView.class));
+                }
             } catch (Exception e) {
                 LOG.warnf("Unreadable push message on %s: %s", message.getSubject(), e.getMessage());
             } finally {
@@ -84,6 +89,7 @@ public class PushHub {
             }
         });
         dispatcher.subscribe(Subjects.PUSH_PREFIX + ">");
+        dispatcher.subscribe(Subjects.LIVE_PREFIX + ">");
         long every = config.heartbeat().toMillis();
         heartbeats.scheduleAtFixedRate(this::beat, every, every, TimeUnit.MILLISECONDS);
     }
@@ -164,6 +170,19 @@ public class PushHub {
         }
     }
 
+    /**
+     * Publishes an unstored live update to every replica (including this one).
+     *
+     * @throws IllegalStateException if it cannot be serialised or published
+     */
+    public void publishLive(LiveUpdate update) {
+        try {
+            nats.connection().publish(Subjects.live(update.tenantId(), update.userId()), json.writeValueAsBytes(update));
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot publish a live update for user " + update.userId(), e);
+        }
+    }
+
     /** How many connections are open on this replica. */
     public int openConnections() {
         return connectionsByUser.values().stream().mapToInt(Set::size).sum();
@@ -184,6 +203,18 @@ public class PushHub {
                 connections.remove(connection);
             } else if (connection.tenantId().equals(notification.tenantId())) {
                 connection.offer(notification);
+            }
+        }
+    }
+
+    private void deliverLiveLocally(LiveUpdate update) {
+        Set<UserConnection> connections = connectionsByUser.get(update.userId());
+        if (connections == null) {
+            return;
+        }
+        for (UserConnection connection : connections) {
+            if (!connection.isClosed() && connection.tenantId().equals(update.tenantId())) {
+                connection.live(update);
             }
         }
     }

@@ -40,6 +40,16 @@ final class SseOutlet implements Outlet {
     }
 
     @Override
+    public CompletionStage<?> live(LiveUpdate update) {
+        // No id: a live update must not move the client's Last-Event-ID, which counts stored notifications.
+        return sink.send(sse.newEventBuilder()
+                .name(update.type())
+                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(update.data().toString())
+                .build());
+    }
+
+    @Override
     public CompletionStage<?> heartbeat() {
         return sink.send(sse.newEventBuilder().comment("keep-alive").build());
     }

@@ -123,6 +123,16 @@ public final class UserConnection {
         }
     }
 
+    /**
+     * Sends an unstored live update if the connection is live; before that (replaying, or a WebSocket not yet
+     * resumed) it is dropped, since the client reads the current state when it has caught up.
+     */
+    public synchronized void live(LiveUpdate update) {
+        if (state == State.LIVE) {
+            write(() -> outlet.live(update));
+        }
+    }
+
     /** The highest {@code seq} sent so far. */
     public synchronized long lastSent() {
         return lastSent;

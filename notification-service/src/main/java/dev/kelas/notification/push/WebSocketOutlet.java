@@ -12,7 +12,7 @@ import java.util.concurrent.CompletionStage;
 
 /**
  * A connection's transport when it is a WebSocket: JSON text frames, {@code {"type":"notification","id":seq,...}},
- * {@code {"type":"heartbeat"}}, {@code {"type":"resumed",...}} and whatever else the endpoint sends.
+ * {@code {"type":"heartbeat"}}, {@code {"type":"resumed",...}}, {@code {"type":"live","event":...,"data":...}} and whatever else the endpoint sends.
  */
 public final class WebSocketOutlet implements Outlet {
     private final Session session;
@@ -27,6 +27,13 @@ public final class WebSocketOutlet implements Outlet {
     public CompletionStage<?> notification(NotificationView notification) {
         ObjectNode frame = json.createObjectNode().put("type", "notification").put("id", notification.seq());
         frame.set("notification", json.valueToTree(notification));
+        return frame(frame.toString());
+    }
+
+    @Override
+    public CompletionStage<?> live(LiveUpdate update) {
+        ObjectNode frame = json.createObjectNode().put("type", "live").put("event", update.type());
+        frame.set("data", update.data());
         return frame(frame.toString());
     }
 

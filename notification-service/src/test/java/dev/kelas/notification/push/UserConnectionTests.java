@@ -117,6 +117,21 @@ class UserConnectionTests {
         assertFalse(connection.send("{\"type\":\"heartbeat\"}"), "nothing more is written to a closed connection");
     }
 
+    @Test
+    void shouldSendLiveUpdatesOnlyOnceLiveAndWithoutMovingTheNotificationOrder() {
+        UserConnection connection = connection(stored(), true);
+        connection.live(update("before"));
+        connection.finishReplay(List.of(), 0);
+        connection.live(update("after"));
+        connection.offer(view(1));
+        assertEquals(List.of("live:after", "1"), outlet.frames());
+        assertEquals(List.of("1"), outlet.ids());
+    }
+
+    private static LiveUpdate update(String name) {
+        return new LiveUpdate(TENANT, USER, name, com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode());
+    }
+
     private UserConnection connection(List<NotificationView> database, boolean replaying) {
         return new UserConnection(TENANT, USER, 0, outlet, 5, (tenant, user, after, before) -> {
             gapReads.add(new long[] {after, before});
@@ -136,12 +151,18 @@ class UserConnectionTests {
     /** Records what the connection would write to the client; stalled, it never completes a write. */
     private static final class RecordingOutlet implements Outlet {
         private final List<String> ids = new CopyOnWriteArrayList<>();
+        private final List<String> frames = new CopyOnWriteArrayList<>();
         private final List<Boolean> closes = new CopyOnWriteArrayList<>();
         private volatile boolean stalled;
         private volatile boolean closed;
 
         List<String> ids() {
             return new ArrayList<>(ids);
+        }
+
+        /** Notifications (their seq) and live updates ({@code live:<type>}) in the order written. */
+        List<String> frames() {
+            return new ArrayList<>(frames);
         }
 
         void stall() {
@@ -155,6 +176,13 @@ class UserConnectionTests {
         @Override
         public CompletionStage<?> notification(NotificationView notification) {
             ids.add(Long.toString(notification.seq()));
+            frames.add(Long.toString(notification.seq()));
+            return written();
+        }
+
+        @Override
+        public CompletionStage<?> live(LiveUpdate update) {
+            frames.add("live:" + update.type());
             return written();
         }
 

@@ -15,6 +15,7 @@ import java.util.Map;
 public class NotificationTestEnvironment implements QuarkusTestResourceLifecycleManager {
     private static volatile TestTokens tokens;
     private static volatile EventPublisher events;
+    private static volatile String jdbcUrl;
     private PrivateNats nats;
     private TestDatabase database;
 
@@ -22,6 +23,7 @@ public class NotificationTestEnvironment implements QuarkusTestResourceLifecycle
     public Map<String, String> start() {
         try {
             database = TestDatabase.create("kelas_test_notification");
+            jdbcUrl = database.jdbcUrl();
             nats = PrivateNats.start();
             tokens = TestTokens.create();
             events = EventPublisher.connect(nats.url());
@@ -53,6 +55,11 @@ public class NotificationTestEnvironment implements QuarkusTestResourceLifecycle
     /** The signer of access tokens notification-service accepts. */
     public static TestTokens tokens() {
         return tokens;
+    }
+
+    /** JDBC URL of the service's database, for checks of rows the API does not show (queued mail). */
+    public static String jdbcUrl() {
+        return jdbcUrl;
     }
 
     /** Publisher of the events notification-service consumes (grades, users). */
