@@ -1,12 +1,11 @@
 package dev.kelas.auth.account;
 
 import dev.kelas.contracts.Role;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.kelas.runtime.persistence.TenantEntity;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -14,10 +13,7 @@ import java.util.UUID;
 /** A person's account in one school, with one role. */
 @Entity
 @Table(name = "app_user")
-public class UserAccount extends PanacheEntityBase {
-    @Id
-    public UUID id;
-    public UUID tenantId;
+public class UserAccount extends TenantEntity {
     public String email;
     public String name;
     @Enumerated(EnumType.STRING)

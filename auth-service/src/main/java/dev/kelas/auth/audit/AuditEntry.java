@@ -1,8 +1,7 @@
 package dev.kelas.auth.audit;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.kelas.runtime.persistence.TenantEntity;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -10,10 +9,7 @@ import java.util.UUID;
 /** One row of the audit log: who ({@code actorId}) did what ({@code action}) to which account, when, from where. */
 @Entity
 @Table(name = "audit_log")
-public class AuditEntry extends PanacheEntityBase {
-    @Id
-    public UUID id;
-    public UUID tenantId;
+public class AuditEntry extends TenantEntity {
     /** The acting user; null for an anonymous act (a failed login, a reset request). */
     public UUID actorId;
     /** e.g. {@code user.created}, {@code user.role-changed}, {@code user.deactivated}, {@code auth.logout-all}. */

@@ -1,9 +1,8 @@
 package dev.kelas.auth.token;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.kelas.runtime.persistence.TenantEntity;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -15,10 +14,7 @@ import java.util.UUID;
  */
 @Entity
 @Table(name = "refresh_token")
-public class RefreshToken extends PanacheEntityBase {
-    @Id
-    public UUID id;
-    public UUID tenantId;
+public class RefreshToken extends TenantEntity {
     public UUID userId;
     public UUID familyId;
     public String tokenHash;
