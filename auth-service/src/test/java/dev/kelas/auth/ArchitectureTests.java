@@ -5,7 +5,7 @@ import org.junit.jupiter.api.Test;
 
 class ArchitectureTests {
     @Test
-    void shouldKeepRestServiceAndDomainLayersApart() {
+    void shouldKeepFeaturesAndRolesApart() {
         KelasArchitecture.check("dev.kelas.auth");
     }
 }

@@ -1,12 +1,11 @@
 package dev.kelas.lab.submission;
 
 import dev.kelas.contracts.Verdict;
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.kelas.runtime.persistence.TenantEntity;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -15,10 +14,7 @@ import java.util.UUID;
 /** A student's program for a task, and once graded its verdict and score. */
 @Entity
 @Table(name = "code_submission")
-public class CodeSubmission extends PanacheEntityBase {
-    @Id
-    public UUID id;
-    public UUID tenantId;
+public class CodeSubmission extends TenantEntity {
     public UUID taskId;
     public UUID studentId;
     public String language;

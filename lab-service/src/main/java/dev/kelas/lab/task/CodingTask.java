@@ -1,9 +1,8 @@
 package dev.kelas.lab.task;
 
-import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import dev.kelas.runtime.persistence.TenantEntity;
 import io.smallrye.mutiny.Uni;
 import jakarta.persistence.Entity;
-import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -12,10 +11,7 @@ import java.util.UUID;
 /** A programming exercise attached to a CODING assignment, with its limits; tests are {@link TestCase}s. */
 @Entity
 @Table(name = "coding_task")
-public class CodingTask extends PanacheEntityBase {
-    @Id
-    public UUID id;
-    public UUID tenantId;
+public class CodingTask extends TenantEntity {
     public UUID classId;
     public UUID assignmentId;
     /** The class's teacher, who may see every submission. */

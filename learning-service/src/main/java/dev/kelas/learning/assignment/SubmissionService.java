@@ -1,11 +1,8 @@
 package dev.kelas.learning.assignment;
 
-import dev.kelas.learning.common.ClassAccess;
-
 import dev.kelas.contracts.events.SubmissionReceived;
-import dev.kelas.learning.config.LearningConfig;
+import dev.kelas.learning.common.ClassAccess;
 import dev.kelas.learning.enrollment.Enrollment;
-import dev.kelas.learning.assignment.storage.FileStorage;
 import dev.kelas.runtime.outbox.Outbox;
 import dev.kelas.runtime.problem.ConflictException;
 import dev.kelas.runtime.problem.ForbiddenException;
@@ -15,56 +12,33 @@ import dev.kelas.runtime.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
-import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.InputStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.UUID;
-import org.jboss.logging.Logger;
 
 /**
  * Students hand in ESSAY, LINK and FILE assignments within the assignment's rules: published, actively
  * enrolled, the late policy ({@link LatePolicy}) and the attempt limit. CODING work goes to lab-service.
- * Files are checked (size, content-type allow-list, and that PDF, PNG, JPEG, ZIP and text files start the way
- * such files do), stored through {@link FileStorage} with their SHA-256, and served only to their student and
- * the class's teachers and administrators, after the checksum is verified.
+ * Files are checked and stored by {@link SubmissionFiles} and served only to their student and the class's
+ * teachers and administrators, after the checksum is verified.
  */
 @ApplicationScoped
 public class SubmissionService {
-    private static final Logger LOG = Logger.getLogger(SubmissionService.class);
-    private static final Map<String, byte[]> MAGIC = Map.of(
-            "application/pdf", "%PDF-".getBytes(),
-            "image/png", new byte[]{(byte) 0x89, 'P', 'N', 'G', 0x0D, 0x0A, 0x1A, 0x0A},
-            "image/jpeg", new byte[]{(byte) 0xFF, (byte) 0xD8, (byte) 0xFF},
-            "application/zip", new byte[]{'P', 'K', 3, 4},
-            "application/vnd.openxmlformats-officedocument.wordprocessingml.document", new byte[]{'P', 'K', 3, 4});
 
     private final AssignmentService assignments;
     private final ClassAccess access;
     private final Outbox outbox;
-    private final FileStorage storage;
-    private final LearningConfig config;
-    private final Vertx vertx;
+    private final SubmissionFiles files;
 
-    public SubmissionService(AssignmentService assignments, ClassAccess access, Outbox outbox, FileStorage storage,
-                             LearningConfig config, Vertx vertx) {
+    public SubmissionService(AssignmentService assignments, ClassAccess access, Outbox outbox, SubmissionFiles files) {
         this.assignments = assignments;
         this.access = access;
         this.outbox = outbox;
-        this.storage = storage;
-        this.config = config;
-        this.vertx = vertx;
+        this.files = files;
     }
 
     /**
@@ -120,35 +94,25 @@ public class SubmissionService {
      * @throws ValidationException if the file is too large, of a type not allowed, or not what its type says
      */
     public Uni<SubmissionView> submitFile(Caller caller, UUID assignmentId, Upload upload) {
-        String contentType = normalise(upload.contentType());
-        if (upload.size() > config.uploads().maxFileBytes()) {
-            throw new ValidationException("file", "is larger than " + config.uploads().maxFileBytes() + " bytes");
-        }
-        if (!config.uploads().allowedTypes().stream().map(SubmissionService::normalise).toList().contains(contentType)) {
-            throw new ValidationException("file", "content type " + contentType + " is not accepted; allowed: "
-                    + String.join(", ", config.uploads().allowedTypes()));
-        }
+        String contentType = files.checkUpload(upload.contentType(), upload.size());
         UUID tenantId = caller.tenantId();
         UUID fileId = UUID.randomUUID();
         String key = tenantId + "/" + fileId;
         return checkSubmittable(caller, assignmentId)
-                .chain(() -> vertx.executeBlocking(() -> storeChecked(upload, contentType, key), false))
+                .chain(() -> files.store(upload.path(), contentType, key))
                 .chain(sha256 -> {
                     StoredFile file = new StoredFile();
                     file.id = fileId;
                     file.tenantId = tenantId;
                     file.storageKey = key;
-                    file.fileName = safeFileName(upload.fileName());
+                    file.fileName = SubmissionFiles.safeFileName(upload.fileName());
                     file.contentType = contentType;
                     file.sizeBytes = upload.size();
                     file.sha256 = sha256;
                     file.createdBy = caller.userId();
                     file.createdAt = Instant.now();
                     return recordFile(caller, assignmentId, file)
-                            .onFailure().call(failure -> vertx.executeBlocking(() -> {
-                                removeQuietly(key);
-                                return null;
-                            }, false));
+                            .onFailure().call(failure -> files.remove(key));
                 });
     }
 
@@ -204,14 +168,7 @@ public class SubmissionService {
      * @throws IllegalStateException if the stored bytes do not match the checksum (answered 500 and logged)
      */
     public Uni<FileContent> readFile(Caller caller, UUID submissionId) {
-        return fileOf(caller, submissionId).chain(file -> vertx.executeBlocking(() -> {
-            byte[] bytes = storage.get(file.storageKey);
-            String actual = HexFormat.of().formatHex(sha256().digest(bytes));
-            if (!actual.equals(file.sha256)) {
-                throw new IllegalStateException("Stored file " + file.id + " fails its checksum (" + actual + ")");
-            }
-            return new FileContent(file, bytes);
-        }, false));
+        return fileOf(caller, submissionId).chain(file -> files.read(file).map(bytes -> new FileContent(file, bytes)));
     }
 
     @WithSession
@@ -292,50 +249,8 @@ public class SubmissionService {
         }
     }
 
-    /** Checks the file's first bytes against its type, copies it into storage, and answers its SHA-256 (hex). */
-    private String storeChecked(Upload upload, String contentType, String key) throws IOException {
-        MessageDigest digest = sha256();
-        byte[] head = new byte[8192];
-        int headLength = 0;
-        try (InputStream in = Files.newInputStream(upload.path())) {
-            byte[] buffer = new byte[65536];
-            for (int n; (n = in.read(buffer)) > 0; ) {
-                if (headLength < head.length) {
-                    int take = Math.min(n, head.length - headLength);
-                    System.arraycopy(buffer, 0, head, headLength, take);
-                    headLength += take;
-                }
-                digest.update(buffer, 0, n);
-            }
-        }
-        byte[] start = Arrays.copyOf(head, headLength);
-        byte[] magic = MAGIC.get(contentType);
-        if (magic != null && (start.length < magic.length || !Arrays.equals(Arrays.copyOf(start, magic.length), magic))) {
-            throw new ValidationException("file", "The content is not a " + contentType + " file");
-        }
-        if (contentType.startsWith("text/") && indexOfZero(start) >= 0) {
-            throw new ValidationException("file", "The content is not text");
-        }
-        storage.put(key, upload.path(), contentType);
-        return HexFormat.of().formatHex(digest.digest());
-    }
 
-    private void removeQuietly(String key) {
-        try {
-            storage.delete(key);
-        } catch (IOException | RuntimeException e) {
-            LOG.warnf("Could not remove stored file %s after a failed submission: %s", key, e.getMessage());
-        }
-    }
 
-    private static int indexOfZero(byte[] bytes) {
-        for (int i = 0; i < bytes.length; i++) {
-            if (bytes[i] == 0) {
-                return i;
-            }
-        }
-        return -1;
-    }
 
     private static boolean isWebLink(String url) {
         try {
@@ -347,28 +262,6 @@ public class SubmissionService {
         }
     }
 
-    private static String normalise(String contentType) {
-        if (contentType == null) {
-            return "application/octet-stream";
-        }
-        int semicolon = contentType.indexOf(';');
-        return (semicolon >= 0 ? contentType.substring(0, semicolon) : contentType).strip().toLowerCase(Locale.ROOT);
-    }
 
-    private static String safeFileName(String name) {
-        String base = name == null ? "file" : name.replace('\\', '/');
-        base = base.substring(base.lastIndexOf('/') + 1).replaceAll("[\\p{Cntrl}\"]", "").strip();
-        if (base.isEmpty()) {
-            base = "file";
-        }
-        return base.length() > 200 ? base.substring(base.length() - 200) : base;
-    }
 
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 }

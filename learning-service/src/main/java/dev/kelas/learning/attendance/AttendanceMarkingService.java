@@ -1,6 +1,5 @@
 package dev.kelas.learning.attendance;
 
-import dev.kelas.contracts.events.AbsenceLimitReached;
 import dev.kelas.contracts.events.AttendanceMarked;
 import dev.kelas.learning.attendance.AttendanceSessionService.ManagedSession;
 import dev.kelas.learning.attendance.AttendanceSessionService.SessionView;
@@ -32,9 +31,8 @@ import java.util.UUID;
 /**
  * Taking and correcting the register. A request's marks are checked whole: every bad entry is listed and nothing
  * is written. Each change of an existing mark goes to the append-only audit trail; one after the session's day
- * needs a reason. Each request announces its marks in one {@code kelas.learning.attendance.marked}; a student whose
- * absences in the class's term (lates counted by the school's rule) reach the school's limit is announced once per
- * enrollment as {@code kelas.learning.attendance.absence-limit-reached}.
+ * needs a reason. Each request announces its marks in one {@code kelas.learning.attendance.marked}, then
+ * {@link AbsenceLimitService} announces the students whose absences reached the school's limit.
  */
 @ApplicationScoped
 public class AttendanceMarkingService {
@@ -45,13 +43,15 @@ public class AttendanceMarkingService {
 
     private final AttendanceSessionService sessions;
     private final AttendanceSettingsService settings;
+    private final AbsenceLimitService absenceLimits;
     private final SchoolTimeZone zones;
     private final Outbox outbox;
 
-    public AttendanceMarkingService(AttendanceSessionService sessions, AttendanceSettingsService settings, SchoolTimeZone zones,
-                                    Outbox outbox) {
+    public AttendanceMarkingService(AttendanceSessionService sessions, AttendanceSettingsService settings,
+                                    AbsenceLimitService absenceLimits, SchoolTimeZone zones, Outbox outbox) {
         this.sessions = sessions;
         this.settings = settings;
+        this.absenceLimits = absenceLimits;
         this.zones = zones;
         this.outbox = outbox;
     }
@@ -188,65 +188,10 @@ public class AttendanceMarkingService {
         if (!announced.isEmpty()) {
             written = written.chain(() -> outbox.record(caller.tenantId(), new AttendanceMarked(session.id, session.classId,
                     session.subjectId, session.date, caller.userId(), announced, now)).replaceWithVoid())
-                    .chain(() -> checkLimits(schoolClass, announced.stream().map(AttendanceMarked.Mark::studentId).toList(),
+                    .chain(() -> absenceLimits.checkLimits(schoolClass, announced.stream().map(AttendanceMarked.Mark::studentId).toList(),
                             byCode, enrollments, now));
         }
         return written.replaceWith(() -> new SessionMarks(SessionView.of(session), List.copyOf(marks.values())));
-    }
-
-    /** Announces each of these students whose absences in the class's term reached the limit, once per enrollment. */
-    private Uni<Void> checkLimits(SchoolClass schoolClass, List<UUID> studentIds, Map<String, AttendanceStatus> byCode,
-                                  List<Enrollment> enrollments, Instant now) {
-        return settings.settings(schoolClass.tenantId).chain(rule -> AttendanceMark.tallyInTerm(schoolClass.tenantId,
-                List.of(schoolClass.id), studentIds).chain(tallies -> {
-            Map<UUID, long[]> counts = new LinkedHashMap<>();
-            for (AttendanceMark.Tally tally : tallies) {
-                long[] c = counts.computeIfAbsent(tally.studentId(), id -> new long[2]);
-                AttendanceStatus status = byCode.get(tally.status());
-                if (status != null && status.countsAsAbsence) {
-                    c[0] += tally.count();
-                }
-                if (AttendanceStatus.LATE.equals(tally.status())) {
-                    c[1] += tally.count();
-                }
-            }
-            Map<UUID, Integer> reached = new LinkedHashMap<>();
-            counts.forEach((studentId, c) -> {
-                int absences = rule.absences(c[0], c[1]);
-                if (absences >= rule.absenceLimit) {
-                    reached.put(studentId, absences);
-                }
-            });
-            if (reached.isEmpty()) {
-                return Uni.createFrom().voidItem();
-            }
-            Map<UUID, Enrollment> current = new HashMap<>();
-            for (Enrollment enrollment : enrollments) {
-                if (reached.containsKey(enrollment.studentId)) {
-                    // The latest enrollment of the student in the class is the one that counts.
-                    current.merge(enrollment.studentId, enrollment, (a, b) -> a.createdAt.isAfter(b.createdAt) ? a : b);
-                }
-            }
-            return AbsenceLimitNotice.announced(current.values().stream().map(e -> e.id).toList()).chain(done -> {
-                Uni<Void> all = Uni.createFrom().voidItem();
-                for (Enrollment enrollment : current.values()) {
-                    if (done.contains(enrollment.id)) {
-                        continue;
-                    }
-                    AbsenceLimitNotice notice = new AbsenceLimitNotice();
-                    notice.enrollmentId = enrollment.id;
-                    notice.tenantId = schoolClass.tenantId;
-                    notice.absences = reached.get(enrollment.studentId);
-                    notice.limit = rule.absenceLimit;
-                    notice.reachedAt = now;
-                    all = all.chain(() -> notice.persist())
-                            .chain(() -> outbox.record(schoolClass.tenantId, new AbsenceLimitReached(enrollment.id, enrollment.studentId,
-                                    schoolClass.id, schoolClass.teacherId, schoolClass.name, notice.absences, notice.limit, now)))
-                            .replaceWithVoid();
-                }
-                return all;
-            });
-        }));
     }
 
     /**

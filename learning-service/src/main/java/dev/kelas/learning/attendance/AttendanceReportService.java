@@ -1,14 +1,13 @@
 package dev.kelas.learning.attendance;
 
 import dev.kelas.contracts.Role;
+import dev.kelas.learning.academic.Term;
 import dev.kelas.learning.attendance.AttendanceSessionService.SessionView;
+import dev.kelas.learning.common.ClassAccess;
 import dev.kelas.learning.enrollment.Enrollment;
 import dev.kelas.learning.enrollment.EnrollmentStatus;
-import dev.kelas.learning.member.Member;
 import dev.kelas.learning.enrollment.SchoolClass;
-import dev.kelas.learning.enrollment.TeachingAssignment;
-import dev.kelas.learning.academic.Term;
-import dev.kelas.learning.common.ClassAccess;
+import dev.kelas.learning.member.Member;
 import dev.kelas.runtime.problem.ForbiddenException;
 import dev.kelas.runtime.problem.NotFoundException;
 import dev.kelas.runtime.security.Caller;
@@ -16,13 +15,10 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,8 +27,8 @@ import java.util.TreeMap;
 import java.util.UUID;
 
 /**
- * Attendance reports: a class's register (students by sessions), a student's history, a class's summary and the
- * students at or past the absence limit.
+ * Attendance reports: a class's register (students by sessions), a student's history and a class's summary; the
+ * students at or past the absence limit are {@link AtRiskService}'s.
  *
  * <p>The attendance percentage is the points earned over the points the best status earns times the sessions
  * marked: {@code sum(points) / (max(points) * marked) * 100}, 2 decimals, half up (with the default statuses
@@ -43,12 +39,12 @@ import java.util.UUID;
 public class AttendanceReportService {
     private final ClassAccess access;
     private final AttendanceSessionService sessions;
-    private final AttendanceSettingsService settings;
+    private final AttendanceTallies tallyRules;
 
-    public AttendanceReportService(ClassAccess access, AttendanceSessionService sessions, AttendanceSettingsService settings) {
+    public AttendanceReportService(ClassAccess access, AttendanceSessionService sessions, AttendanceTallies tallyRules) {
         this.access = access;
         this.sessions = sessions;
-        this.settings = settings;
+        this.tallyRules = tallyRules;
     }
 
     /** A class's register: its sessions in the range and a row per student with their marks by session id. */
@@ -76,14 +72,6 @@ public class AttendanceReportService {
                                BigDecimal classPercentage, Map<UUID, BigDecimal> subjectPercentages) {
     }
 
-    /** A student at or past the limit in a class. */
-    public record AtRisk(UUID classId, String className, UUID studentId, String name, int absences, int limit) {
-    }
-
-    /** A page of students at risk. */
-    public record AtRiskPage(List<AtRisk> items, int page, int size, long total) {
-    }
-
     /**
      * The class's register in {@code [from, to]} (default: the class's term, or the last 30 days): every student
      * enrolled at some time in the range.
@@ -102,7 +90,7 @@ public class AttendanceReportService {
                     for (AttendanceMark mark : marks) {
                         byStudent.computeIfAbsent(mark.studentId, id -> new LinkedHashMap<>()).put(mark.sessionId, mark.status);
                     }
-                    return names(caller.tenantId(), byStudent.keySet()).map(names -> new Register(schoolClass, list,
+                    return AttendanceTallies.names(caller.tenantId(), byStudent.keySet()).map(names -> new Register(schoolClass, list,
                             byStudent.entrySet().stream().map(e -> new RegisterRow(e.getKey(), names.get(e.getKey()), e.getValue()))
                                     .sorted(Comparator.comparing((RegisterRow r) -> r.name() == null ? "" : r.name())
                                             .thenComparing(RegisterRow::studentId)).toList()));
@@ -137,12 +125,12 @@ public class AttendanceReportService {
             } else if (self || admin) {
                 visible = Uni.createFrom().nullItem();
             } else {
-                visible = taughtClassIds(caller);
+                visible = AtRiskService.taughtClassIds(caller);
             }
             return visible.chain(classes -> AttendanceMark.history(tenantId, studentId, classId,
                     from == null ? LocalDate.of(1900, 1, 1) : from, to == null ? LocalDate.of(9999, 12, 31) : to)
                     .map(entries -> classes == null ? entries : entries.stream().filter(e -> classes.contains(e.session().classId)).toList()))
-                    .chain(entries -> tallier(tenantId).map(tallier -> {
+                    .chain(entries -> tallyRules.tallier(tenantId).map(tallier -> {
                         Tally tally = tallier.tally(entries.stream().map(e -> e.mark().status).toList());
                         int first = Math.min(entries.size(), page * size);
                         return new History(studentId, tally, entries.subList(first, Math.min(entries.size(), first + size)), page, size,
@@ -164,7 +152,7 @@ public class AttendanceReportService {
                     stored.forEach(s -> byId.put(s.id, s));
                     return AttendanceMark.listForSessions(byId.keySet()).chain(marks -> Enrollment.listForClass(classId)
                             .chain(enrollments -> AttendanceMark.tallyInTerm(tenantId, List.of(classId), null)
-                                    .chain(termTallies -> tallier(tenantId).chain(tallier -> {
+                                    .chain(termTallies -> tallyRules.tallier(tenantId).chain(tallier -> {
                                         Map<UUID, List<String>> perStudent = new LinkedHashMap<>();
                                         Map<UUID, EnrollmentStatus> statusOf = new HashMap<>();
                                         for (Enrollment e : enrollments) {
@@ -182,7 +170,7 @@ public class AttendanceReportService {
                                             }
                                         }
                                         Map<UUID, Integer> termAbsences = tallier.absencesByStudent(termTallies);
-                                        return names(tenantId, perStudent.keySet()).map(names -> {
+                                        return AttendanceTallies.names(tenantId, perStudent.keySet()).map(names -> {
                                             List<StudentSummary> students = perStudent.entrySet().stream()
                                                     .map(e -> new StudentSummary(e.getKey(), names.get(e.getKey()), statusOf.get(e.getKey()),
                                                             tallier.tally(e.getValue()),
@@ -199,106 +187,6 @@ public class AttendanceReportService {
                 })));
     }
 
-    /**
-     * Actively enrolled students whose absences in their class's term are at or past the school's limit, most absences
-     * first: of every class for an administrator, of the classes they teach for a teacher.
-     *
-     * @param classId only this class (null: all the caller may see)
-     */
-    @WithSession
-    public Uni<AtRiskPage> atRisk(Caller caller, UUID classId, int page, int size) {
-        UUID tenantId = caller.tenantId();
-        Uni<List<SchoolClass>> classes;
-        if (classId != null) {
-            classes = access.managedClass(caller, classId).map(List::of);
-        } else if (caller.hasRole(Role.ADMIN)) {
-            classes = SchoolClass.listForTenant(tenantId, null);
-        } else {
-            classes = taughtClassIds(caller).chain(ids -> SchoolClass.listInTenant(tenantId, ids));
-        }
-        return classes.chain(list -> {
-            Map<UUID, SchoolClass> byId = new HashMap<>();
-            list.forEach(c -> byId.put(c.id, c));
-            return AttendanceMark.tallyInTerm(tenantId, byId.keySet(), null).chain(tallies -> tallier(tenantId).chain(tallier -> {
-                Map<UUID, Map<UUID, List<AttendanceMark.Tally>>> grouped = new HashMap<>();
-                for (AttendanceMark.Tally t : tallies) {
-                    grouped.computeIfAbsent(t.classId(), id -> new HashMap<>()).computeIfAbsent(t.studentId(), id -> new ArrayList<>()).add(t);
-                }
-                List<UUID[]> candidates = new ArrayList<>();
-                Map<String, Integer> absences = new HashMap<>();
-                grouped.forEach((cid, students) -> students.forEach((sid, rows) -> {
-                    int n = tallier.absencesByStudent(rows).getOrDefault(sid, 0);
-                    if (n >= tallier.setting().absenceLimit) {
-                        candidates.add(new UUID[] {cid, sid});
-                        absences.put(cid + ":" + sid, n);
-                    }
-                }));
-                Set<UUID> studentIds = new HashSet<>();
-                candidates.forEach(c -> studentIds.add(c[1]));
-                return activeIn(byId.keySet(), studentIds).chain(active -> names(tenantId, studentIds).map(names -> {
-                    List<AtRisk> items = candidates.stream().filter(c -> active.contains(c[0] + ":" + c[1]))
-                            .map(c -> new AtRisk(c[0], byId.get(c[0]).name, c[1], names.get(c[1]), absences.get(c[0] + ":" + c[1]),
-                                    tallier.setting().absenceLimit))
-                            .sorted(Comparator.comparingInt(AtRisk::absences).reversed()
-                                    .thenComparing(a -> a.className() == null ? "" : a.className())
-                                    .thenComparing(a -> a.name() == null ? "" : a.name()))
-                            .toList();
-                    int first = Math.min(items.size(), page * size);
-                    return new AtRiskPage(items.subList(first, Math.min(items.size(), first + size)), page, size, items.size());
-                }));
-            }));
-        });
-    }
-
-    /** The school's statuses and rules, ready to count marks. */
-    public record Tallier(Map<String, AttendanceStatus> statuses, AttendanceSetting setting, BigDecimal best) {
-        /** Counts, absences and percentage of these status codes. */
-        public Tally tally(Collection<String> codes) {
-            Map<String, Long> counts = new TreeMap<>();
-            BigDecimal points = BigDecimal.ZERO;
-            long absences = 0;
-            for (String code : codes) {
-                counts.merge(code, 1L, Long::sum);
-                AttendanceStatus status = statuses.get(code);
-                if (status != null) {
-                    points = points.add(status.points);
-                    absences += status.countsAsAbsence ? 1 : 0;
-                }
-            }
-            long lates = counts.getOrDefault(AttendanceStatus.LATE, 0L);
-            BigDecimal percentage = codes.isEmpty() || best.signum() == 0 ? null
-                    : points.multiply(BigDecimal.valueOf(100)).divide(best.multiply(BigDecimal.valueOf(codes.size())), 2, RoundingMode.HALF_UP);
-            return new Tally(counts, codes.size(), setting.absences(absences, lates), percentage);
-        }
-
-        /** Absences by the lates rule per student, from tally rows. */
-        public Map<UUID, Integer> absencesByStudent(List<AttendanceMark.Tally> rows) {
-            Map<UUID, long[]> counts = new HashMap<>();
-            for (AttendanceMark.Tally row : rows) {
-                long[] c = counts.computeIfAbsent(row.studentId(), id -> new long[2]);
-                AttendanceStatus status = statuses.get(row.status());
-                if (status != null && status.countsAsAbsence) {
-                    c[0] += row.count();
-                }
-                if (AttendanceStatus.LATE.equals(row.status())) {
-                    c[1] += row.count();
-                }
-            }
-            Map<UUID, Integer> result = new HashMap<>();
-            counts.forEach((id, c) -> result.put(id, setting.absences(c[0], c[1])));
-            return result;
-        }
-    }
-
-    private Uni<Tallier> tallier(UUID tenantId) {
-        return settings.statuses(tenantId).chain(statuses -> settings.settings(tenantId).map(setting -> {
-            Map<String, AttendanceStatus> byCode = new HashMap<>();
-            statuses.forEach(s -> byCode.put(s.code, s));
-            BigDecimal best = statuses.stream().map(s -> s.points).max(Comparator.naturalOrder()).orElse(BigDecimal.ZERO);
-            return new Tallier(byCode, setting, best);
-        }));
-    }
-
     /** The range asked for, else the class's term, else the 30 days up to today (UTC). */
     private static Uni<LocalDate[]> range(SchoolClass schoolClass, LocalDate from, LocalDate to) {
         if (from != null && to != null) {
@@ -309,37 +197,6 @@ public class AttendanceReportService {
             LocalDate start = from != null ? from : t != null ? t.startsOn : LocalDate.now().minusDays(30);
             LocalDate end = to != null ? to : t != null ? t.endsOn : LocalDate.now();
             return new LocalDate[] {start, end};
-        });
-    }
-
-    /** The classes a teacher teaches: homeroom and teaching assignments. */
-    private static Uni<Set<UUID>> taughtClassIds(Caller caller) {
-        return SchoolClass.homeroomClassIds(caller.tenantId(), caller.userId())
-                .chain(homeroom -> TeachingAssignment.classIdsOf(caller.tenantId(), caller.userId()).map(taught -> {
-                    Set<UUID> ids = new HashSet<>(homeroom);
-                    ids.addAll(taught);
-                    return ids;
-                }));
-    }
-
-    /** {@code classId:studentId} of the active enrollments of these students in these classes. */
-    private static Uni<Set<String>> activeIn(Collection<UUID> classIds, Collection<UUID> studentIds) {
-        if (classIds.isEmpty() || studentIds.isEmpty()) {
-            return Uni.createFrom().item(Set.of());
-        }
-        return Enrollment.<Enrollment>list("classId in ?1 and studentId in ?2 and status = ?3", classIds, studentIds, EnrollmentStatus.ACTIVE)
-                .map(list -> {
-                    Set<String> keys = new HashSet<>();
-                    list.forEach(e -> keys.add(e.classId + ":" + e.studentId));
-                    return keys;
-                });
-    }
-
-    private static Uni<Map<UUID, String>> names(UUID tenantId, Collection<UUID> userIds) {
-        return Member.listInTenant(tenantId, userIds).map(members -> {
-            Map<UUID, String> names = new HashMap<>();
-            members.forEach(m -> names.put(m.userId, m.name));
-            return names;
         });
     }
 }

@@ -36,13 +36,15 @@ public class AttendanceResource {
     private final AttendanceSettingsService settings;
     private final AttendanceMarkingService marking;
     private final AttendanceReportService reports;
+    private final AtRiskService atRisk;
     private final Caller caller;
 
     public AttendanceResource(AttendanceSettingsService settings, AttendanceMarkingService marking, AttendanceReportService reports,
-                              Caller caller) {
+                              AtRiskService atRisk, Caller caller) {
         this.settings = settings;
         this.marking = marking;
         this.reports = reports;
+        this.atRisk = atRisk;
         this.caller = caller;
     }
 
@@ -139,6 +141,6 @@ public class AttendanceResource {
     public Uni<AtRiskResponse> atRisk(@QueryParam("classId") UUID classId, @QueryParam("page") @DefaultValue("0") int page,
                                       @QueryParam("size") @DefaultValue("50") int size) {
         QueryParams.check(page, size);
-        return reports.atRisk(caller, classId, page, size).map(AtRiskResponse::of);
+        return atRisk.atRisk(caller, classId, page, size).map(AtRiskResponse::of);
     }
 }

@@ -44,11 +44,14 @@ public class BehaviorResource {
     private static final LocalDate EARLIEST = LocalDate.of(2000, 1, 1);
 
     private final BehaviorService behavior;
+    private final BehaviorCategoryService categories;
     private final BehaviorReportService reports;
     private final Caller caller;
 
-    public BehaviorResource(BehaviorService behavior, BehaviorReportService reports, Caller caller) {
+    public BehaviorResource(BehaviorService behavior, BehaviorCategoryService categories, BehaviorReportService reports,
+                            Caller caller) {
         this.behavior = behavior;
+        this.categories = categories;
         this.reports = reports;
         this.caller = caller;
     }
@@ -57,7 +60,7 @@ public class BehaviorResource {
     @Path("/categories")
     @Operation(summary = "The school's behaviour categories in order (the default list until an administrator sets one)")
     public Uni<List<CategoryResponse>> categories() {
-        return behavior.categories(caller.tenantId()).map(list -> list.stream().map(CategoryResponse::of).toList());
+        return categories.categories(caller.tenantId()).map(list -> list.stream().map(CategoryResponse::of).toList());
     }
 
     @PUT
@@ -67,7 +70,7 @@ public class BehaviorResource {
     @APIResponse(responseCode = "409", description = "CONFLICT: notes use a category the new list leaves out")
     @APIResponse(responseCode = "422", description = "VALIDATION_ERROR: every bad entry, e.g. categories[1].defaultPoints")
     public Uni<List<CategoryResponse>> replaceCategories(@NotNull @Valid CategoryListRequest request) {
-        return behavior.replaceCategories(caller, request.categories().stream().map(CategoryRequest::toEntity).toList())
+        return categories.replaceCategories(caller, request.categories().stream().map(CategoryRequest::toEntity).toList())
                 .map(list -> list.stream().map(CategoryResponse::of).toList());
     }
 

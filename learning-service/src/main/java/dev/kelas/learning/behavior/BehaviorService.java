@@ -5,12 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kelas.contracts.Role;
 import dev.kelas.contracts.events.BehaviorRecorded;
 import dev.kelas.learning.calendar.SchoolTimeZone;
-import dev.kelas.learning.enrollment.Enrollment;
 import dev.kelas.learning.common.ClassAccess;
+import dev.kelas.learning.enrollment.Enrollment;
 import dev.kelas.runtime.outbox.Outbox;
-import dev.kelas.runtime.problem.ConflictException;
 import dev.kelas.runtime.problem.ForbiddenException;
-import dev.kelas.runtime.problem.KelasException.FieldError;
 import dev.kelas.runtime.problem.NotFoundException;
 import dev.kelas.runtime.problem.ValidationException;
 import dev.kelas.runtime.security.Caller;
@@ -19,14 +17,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 
 /**
- * Behaviour notes: a school's category list, and teachers' notes on the students of their classes.
+ * Behaviour notes: teachers' notes on the students of their classes (the categories are
+ * {@link BehaviorCategoryService}'s).
  * A note's kind follows its category; its points default to the category's and carry the kind's sign.
  * Only its author or an administrator edits or deletes a note, and every edit or deletion is kept in
  * the append-only {@code behavior_note_change} trail.
@@ -37,77 +33,18 @@ public class BehaviorService {
     public static final int MAX_DESCRIPTION = 2000;
 
     private final ClassAccess access;
+    private final BehaviorCategoryService categoryList;
     private final Outbox outbox;
     private final SchoolTimeZone timeZone;
     private final ObjectMapper json;
 
-    public BehaviorService(ClassAccess access, Outbox outbox, SchoolTimeZone timeZone, ObjectMapper json) {
+    public BehaviorService(ClassAccess access, BehaviorCategoryService categoryList, Outbox outbox, SchoolTimeZone timeZone,
+                           ObjectMapper json) {
         this.access = access;
+        this.categoryList = categoryList;
         this.outbox = outbox;
         this.timeZone = timeZone;
         this.json = json;
-    }
-
-    /** The school's categories in list order; the default list is stored on first use. */
-    @WithTransaction
-    public Uni<List<BehaviorCategory>> categories(UUID tenantId) {
-        return categoriesIn(tenantId);
-    }
-
-    /**
-     * Replaces the school's category list.
-     *
-     * @throws ValidationException listing every bad entry (code, label, points against kind, duplicates)
-     * @throws ConflictException   when a category that notes use would be removed
-     */
-    @WithTransaction
-    public Uni<List<BehaviorCategory>> replaceCategories(Caller caller, List<BehaviorCategory> wanted) {
-        List<FieldError> errors = new ArrayList<>();
-        Set<String> codes = new HashSet<>();
-        for (int i = 0; i < wanted.size(); i++) {
-            BehaviorCategory c = wanted.get(i);
-            String at = "categories[" + i + "]";
-            if (c.code == null || !c.code.matches("[A-Z][A-Z0-9_]{0,39}")) {
-                errors.add(new FieldError(at + ".code", "must be 1 to 40 capital letters, digits or _"));
-            } else if (!codes.add(c.code)) {
-                errors.add(new FieldError(at + ".code", "appears twice"));
-            }
-            if (c.label == null || c.label.isBlank() || c.label.length() > 100) {
-                errors.add(new FieldError(at + ".label", "must be 1 to 100 characters"));
-            }
-            if (c.kind == null) {
-                errors.add(new FieldError(at + ".kind", "must be POSITIVE or NEGATIVE"));
-            } else if (!c.kind.allows(c.defaultPoints) || Math.abs(c.defaultPoints) > 100) {
-                errors.add(new FieldError(at + ".defaultPoints", "must be 0 to 100 for POSITIVE, -100 to 0 for NEGATIVE"));
-            }
-        }
-        if (wanted.isEmpty()) {
-            errors.add(new FieldError("categories", "must hold at least one category"));
-        }
-        if (!errors.isEmpty()) {
-            throw new ValidationException("The category list has " + errors.size() + " problem(s)", errors);
-        }
-        UUID tenantId = caller.tenantId();
-        return BehaviorNote.find("select distinct n.category from BehaviorNote n where n.tenantId = ?1", tenantId)
-                .project(String.class).list()
-                .chain(used -> {
-                    List<String> removed = used.stream().filter(code -> !codes.contains(code)).toList();
-                    if (!removed.isEmpty()) {
-                        throw new ConflictException("Notes use " + String.join(", ", removed) + "; keep those categories");
-                    }
-                    return BehaviorCategory.delete("tenantId", tenantId);
-                })
-                .chain(() -> {
-                    List<BehaviorCategory> rows = new ArrayList<>();
-                    for (int i = 0; i < wanted.size(); i++) {
-                        BehaviorCategory c = wanted.get(i);
-                        c.tenantId = tenantId;
-                        c.label = c.label.strip();
-                        c.position = (short) i;
-                        rows.add(c);
-                    }
-                    return BehaviorCategory.persist(rows).replaceWith(rows);
-                });
     }
 
     /**
@@ -127,7 +64,7 @@ public class BehaviorService {
                     if (!enrolled) {
                         throw new ValidationException("studentId", "is not enrolled in this class");
                     }
-                    return categoriesIn(tenantId);
+                    return categoryList.categoriesIn(tenantId);
                 })
                 .chain(categories -> timeZone.zoneOf(tenantId).chain(zone -> {
                     BehaviorCategory category = category(categories, draft.category());
@@ -162,7 +99,7 @@ public class BehaviorService {
      */
     @WithTransaction
     public Uni<BehaviorNote> editNote(Caller caller, UUID noteId, BehaviorNoteEdit edit) {
-        return ownNote(caller, noteId).chain(note -> categoriesIn(caller.tenantId()).chain(categories -> timeZone.zoneOf(caller.tenantId())
+        return ownNote(caller, noteId).chain(note -> categoryList.categoriesIn(caller.tenantId()).chain(categories -> timeZone.zoneOf(caller.tenantId())
                 .chain(zone -> {
                     String before = write(note.snapshot());
                     if (edit.category() != null) {
@@ -214,26 +151,6 @@ public class BehaviorService {
                 throw new NotFoundException("behaviour note", noteId);
             }
             return access.managedClass(caller, note.classId).chain(c -> BehaviorNoteChange.listForNote(caller.tenantId(), noteId));
-        });
-    }
-
-    private Uni<List<BehaviorCategory>> categoriesIn(UUID tenantId) {
-        return BehaviorCategory.listForTenant(tenantId).chain(found -> {
-            if (!found.isEmpty()) {
-                return Uni.createFrom().item(found);
-            }
-            List<BehaviorCategory> defaults = new ArrayList<>();
-            for (DefaultBehaviorCategories.Entry entry : DefaultBehaviorCategories.ALL) {
-                BehaviorCategory c = new BehaviorCategory();
-                c.tenantId = tenantId;
-                c.code = entry.code();
-                c.label = entry.label();
-                c.kind = entry.kind();
-                c.defaultPoints = entry.points();
-                c.position = (short) defaults.size();
-                defaults.add(c);
-            }
-            return BehaviorCategory.persist(defaults).replaceWith(defaults);
         });
     }
 

@@ -39,10 +39,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @APIResponse(responseCode = "404", description = "NOT_FOUND: no such class in your school")
 public class ClassResource {
     private final ClassService classes;
+    private final TeacherService teachers;
+    private final EnrollmentService enrollments;
     private final Caller caller;
 
-    public ClassResource(ClassService classes, Caller caller) {
+    public ClassResource(ClassService classes, TeacherService teachers, EnrollmentService enrollments, Caller caller) {
         this.classes = classes;
+        this.teachers = teachers;
+        this.enrollments = enrollments;
         this.caller = caller;
     }
 
@@ -80,7 +84,7 @@ public class ClassResource {
     @APIResponse(responseCode = "409", description = "CONFLICT: already assigned")
     @APIResponse(responseCode = "422", description = "VALIDATION_ERROR: unknown subject or teacher")
     public Uni<Response> assignTeacher(@PathParam("classId") UUID classId, @NotNull @Valid AssignTeacherRequest request) {
-        return classes.assignTeacher(caller, classId, request.subjectId(), request.teacherId())
+        return teachers.assignTeacher(caller, classId, request.subjectId(), request.teacherId())
                 .map(t -> Response.created(URI.create("/api/v1/classes/" + classId + "/teachers/" + t.id))
                         .entity(TeachingAssignmentResponse.of(t)).build());
     }
@@ -90,7 +94,7 @@ public class ClassResource {
     @Authenticated
     @Operation(summary = "Who teaches which subject to the class")
     public Uni<List<TeachingAssignmentResponse>> listTeachers(@PathParam("classId") UUID classId) {
-        return classes.listTeachers(caller, classId).map(list -> list.stream().map(TeachingAssignmentResponse::of).toList());
+        return teachers.listTeachers(caller, classId).map(list -> list.stream().map(TeachingAssignmentResponse::of).toList());
     }
 
     @DELETE
@@ -100,7 +104,7 @@ public class ClassResource {
     @APIResponse(responseCode = "204", description = "Ended")
     public Uni<Response> removeTeacher(@PathParam("classId") UUID classId,
                                        @PathParam("teachingAssignmentId") UUID teachingAssignmentId) {
-        return classes.removeTeacher(caller, classId, teachingAssignmentId).map(ignored -> Response.noContent().build());
+        return teachers.removeTeacher(caller, classId, teachingAssignmentId).map(ignored -> Response.noContent().build());
     }
 
     @POST
@@ -110,7 +114,7 @@ public class ClassResource {
     @APIResponse(responseCode = "409", description = "CONFLICT: already enrolled")
     @APIResponse(responseCode = "422", description = "VALIDATION_ERROR: no such student in your school (yet)")
     public Uni<Response> enrollStudent(@PathParam("classId") UUID classId, @NotNull @Valid EnrollRequest request) {
-        return classes.enrollStudent(caller, classId, request.studentId())
+        return enrollments.enrollStudent(caller, classId, request.studentId())
                 .map(e -> Response.created(URI.create("/api/v1/classes/" + classId + "/enrollments/" + e.id))
                         .entity(EnrollmentResponse.of(e)).build());
     }
@@ -121,7 +125,7 @@ public class ClassResource {
     @APIResponse(responseCode = "201", description = "All enrolled")
     @APIResponse(responseCode = "422", description = "VALIDATION_ERROR: errors[].field studentIds[i] for each bad entry; nobody enrolled")
     public Uni<Response> enrollStudents(@PathParam("classId") UUID classId, @NotNull @Valid BulkEnrollRequest request) {
-        return classes.enrollStudents(caller, classId, request.studentIds())
+        return enrollments.enrollStudents(caller, classId, request.studentIds())
                 .map(list -> Response.status(Response.Status.CREATED).entity(list.stream().map(EnrollmentResponse::of).toList())
                         .build());
     }
@@ -131,7 +135,7 @@ public class ClassResource {
     @Operation(summary = "The class's enrollments, active and ended (filter with status)")
     public Uni<List<EnrollmentResponse>> listEnrollments(@PathParam("classId") UUID classId,
                                                          @QueryParam("status") EnrollmentStatus status) {
-        return classes.listEnrollments(caller, classId, status)
+        return enrollments.listEnrollments(caller, classId, status)
                 .map(list -> list.stream().map(v -> EnrollmentResponse.of(v.enrollment(), v.student())).toList());
     }
 
@@ -143,7 +147,7 @@ public class ClassResource {
     @APIResponse(responseCode = "422", description = "VALIDATION_ERROR: same class or another term")
     public Uni<Response> transferStudent(@PathParam("classId") UUID classId, @PathParam("enrollmentId") UUID enrollmentId,
                                          @NotNull @Valid TransferRequest request) {
-        return classes.transferStudent(caller, classId, enrollmentId, request.toClassId(), request.reason())
+        return enrollments.transferStudent(caller, classId, enrollmentId, request.toClassId(), request.reason())
                 .map(e -> Response.created(URI.create("/api/v1/classes/" + e.classId + "/enrollments/" + e.id))
                         .entity(EnrollmentResponse.of(e)).build());
     }
@@ -155,7 +159,7 @@ public class ClassResource {
     @APIResponse(responseCode = "409", description = "CONFLICT: already ended")
     public Uni<EnrollmentResponse> withdrawStudent(@PathParam("classId") UUID classId,
                                                    @PathParam("enrollmentId") UUID enrollmentId, @Valid WithdrawRequest request) {
-        return classes.withdrawStudent(caller, classId, enrollmentId, request == null ? null : request.reason())
+        return enrollments.withdrawStudent(caller, classId, enrollmentId, request == null ? null : request.reason())
                 .map(EnrollmentResponse::of);
     }
 

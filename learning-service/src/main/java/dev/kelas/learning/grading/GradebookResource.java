@@ -28,10 +28,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @APIResponse(responseCode = "404", description = "NOT_FOUND: no such class (or subject) in your school")
 public class GradebookResource {
     private final GradebookService gradebooks;
+    private final GradingConfigService gradingConfigs;
     private final Caller caller;
 
-    public GradebookResource(GradebookService gradebooks, Caller caller) {
+    public GradebookResource(GradebookService gradebooks, GradingConfigService gradingConfigs, Caller caller) {
         this.gradebooks = gradebooks;
+        this.gradingConfigs = gradingConfigs;
         this.caller = caller;
     }
 
@@ -68,7 +70,7 @@ public class GradebookResource {
     @APIResponse(responseCode = "422", description = "VALIDATION_ERROR: foreign or repeated component, weights not summing to 100")
     public Uni<GradingConfigResponse> configureGrading(@PathParam("classId") UUID classId, @PathParam("subjectId") UUID subjectId,
                                                        @NotNull @Valid GradingConfigRequest request) {
-        return gradebooks.configureGrading(caller, classId, subjectId, request.method(), request.settings())
+        return gradingConfigs.configureGrading(caller, classId, subjectId, request.method(), request.settings())
                 .map(GradingConfigResponse::of);
     }
 
@@ -76,7 +78,7 @@ public class GradebookResource {
     @Path("/{classId}/subjects/{subjectId}/grading")
     @Operation(summary = "How the class's grade in the subject is computed")
     public Uni<GradingConfigResponse> gradingConfig(@PathParam("classId") UUID classId, @PathParam("subjectId") UUID subjectId) {
-        return gradebooks.gradingConfig(caller, classId, subjectId).map(GradingConfigResponse::of);
+        return gradingConfigs.gradingConfig(caller, classId, subjectId).map(GradingConfigResponse::of);
     }
 
     @POST
@@ -85,6 +87,6 @@ public class GradebookResource {
     @APIResponse(responseCode = "200", description = "The finalized configuration")
     @APIResponse(responseCode = "409", description = "CONFLICT: nothing configured yet")
     public Uni<GradingConfigResponse> finalizeGrading(@PathParam("classId") UUID classId, @PathParam("subjectId") UUID subjectId) {
-        return gradebooks.finalizeGrading(caller, classId, subjectId).map(GradingConfigResponse::of);
+        return gradingConfigs.finalizeGrading(caller, classId, subjectId).map(GradingConfigResponse::of);
     }
 }

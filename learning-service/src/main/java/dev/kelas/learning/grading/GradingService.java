@@ -1,18 +1,13 @@
 package dev.kelas.learning.grading;
 
-import dev.kelas.learning.assignment.AssignmentService;
-import dev.kelas.learning.common.Rows;
-
-import dev.kelas.contracts.events.SubmissionGraded;
 import dev.kelas.learning.assignment.Assignment;
-import dev.kelas.learning.assignment.CodingScorePolicy;
-import dev.kelas.learning.enrollment.Enrollment;
-import dev.kelas.learning.assignment.LatePolicy;
+import dev.kelas.learning.assignment.AssignmentService;
+import dev.kelas.learning.assignment.AssignmentService.AssignmentView;
 import dev.kelas.learning.assignment.Rubric;
 import dev.kelas.learning.assignment.RubricLevel;
 import dev.kelas.learning.assignment.Submission;
-import dev.kelas.learning.assignment.AssignmentService.AssignmentView;
-import dev.kelas.runtime.inbox.Inbox;
+import dev.kelas.learning.common.Rows;
+import dev.kelas.learning.enrollment.Enrollment;
 import dev.kelas.runtime.problem.ConflictException;
 import dev.kelas.runtime.problem.KelasException.FieldError;
 import dev.kelas.runtime.problem.ValidationException;
@@ -23,11 +18,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -35,24 +26,19 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
-import org.jboss.logging.Logger;
 
 /**
- * Grades: a teacher's (points or rubric levels, feedback, excused), a lab grader's for CODING work, and
- * the audit trail of every change. A grade of a finalized class gradebook does not change.
+ * A teacher's grades (points or rubric levels, feedback, excused) and their audit trail; a lab grader's
+ * results are {@link LabGradeService}'s. A grade of a finalized class gradebook does not change.
  */
 @ApplicationScoped
 public class GradingService {
-    private static final Logger LOG = Logger.getLogger(GradingService.class);
-
     private final AssignmentService assignments;
-    private final GradeEvents gradeEvents;
-    private final Inbox inbox;
+    private final GradeWriter writer;
 
-    public GradingService(AssignmentService assignments, GradeEvents gradeEvents, Inbox inbox) {
+    public GradingService(AssignmentService assignments, GradeWriter writer) {
         this.assignments = assignments;
-        this.gradeEvents = gradeEvents;
-        this.inbox = inbox;
+        this.writer = writer;
     }
 
     /** A rubric choice: the level picked on one criterion. */
@@ -104,10 +90,10 @@ public class GradingService {
                             throw new ValidationException("reason", "A reason is required when a grade changes");
                         }
                         BigDecimal penalty = latest == null ? BigDecimal.ZERO : latest.latePenaltyPercent;
-                        Change change = new Change(raw, penalty, draft.excused(), Grade.TEACHER, null,
+                        GradeWriter.Change change = new GradeWriter.Change(raw, penalty, draft.excused(), Grade.TEACHER, null,
                                 latest == null ? null : latest.id, caller.userId(),
                                 draft.reason() == null || draft.reason().isBlank() ? "Graded" : draft.reason().strip());
-                        return save(assignment, studentId, existing, change).chain(grade -> {
+                        return writer.save(assignment, studentId, existing, change).chain(grade -> {
                             grade.feedback = draft.feedback();
                             List<GradeRubricScore> choices = rubricScores(view.rubric(), grade.id, draft.rubric());
                             return GradeRubricScore.deleteForGrade(grade.id)
@@ -135,161 +121,6 @@ public class GradingService {
                 .chain(grades -> GradeRubricScore.listForGrades(grades.stream().map(g -> g.id).toList())
                         .map(scores -> grades.stream().map(g -> new GradeView(g, scores.stream()
                                 .filter(s -> s.gradeId.equals(g.id)).toList())).toList()));
-    }
-
-    /**
-     * Puts a grader's result into the gradebook, once per event. The submission's score is scaled to the
-     * assignment's points ({@code points * score / maxScore}, 2 decimals, half up) and kept as that
-     * submission's latest result (an older event for it, arriving late, is ignored). Results handed in after
-     * the due time follow the assignment's late policy: refused ones do not count, the others lose their
-     * penalty (only when the event says when the work was submitted). The grade is then the best such result,
-     * or the latest attempt's, as the assignment says ({@link CodingScorePolicy}); a regrade can raise or
-     * lower it. It stays as it is when a teacher has set it by hand or the gradebook is finalized. A change
-     * is audited and announced as {@code kelas.learning.grade.recorded}.
-     *
-     * @throws IllegalStateException if the assignment is not in the event's tenant (the event is retried,
-     *                               then dead-lettered)
-     */
-    @WithTransaction
-    public Uni<Void> recordLabGrade(String consumer, UUID eventId, UUID tenantId, SubmissionGraded graded) {
-        return inbox.once(consumer, eventId, () -> Assignment.findInTenant(tenantId, graded.assignmentId()).chain(assignment -> {
-            if (assignment == null) {
-                throw new IllegalStateException("Graded submission " + graded.submissionId()
-                        + " names assignment " + graded.assignmentId() + ", unknown in tenant " + tenantId);
-            }
-            BigDecimal score = graded.maxScore().signum() == 0 ? BigDecimal.ZERO
-                    : assignment.points.multiply(graded.score()).divide(graded.maxScore(), 2, RoundingMode.HALF_UP);
-            return LabResult.<LabResult>findById(graded.submissionId())
-                    .chain(existing -> keepLatest(existing, tenantId, assignment, graded, score))
-                    .chain(() -> Panache.getSession().chain(session -> session.flush()))
-                    .chain(() -> LabResult.results(assignment.id, graded.studentId()))
-                    .chain(results -> applyLabResults(assignment, graded, results));
-        })).replaceWithVoid();
-    }
-
-    private Uni<Void> applyLabResults(Assignment assignment, SubmissionGraded graded, List<LabResult> results) {
-        Optional<Change> chosen = chooseLabResult(assignment, results, graded);
-        if (chosen.isEmpty()) {
-            return Uni.createFrom().voidItem();
-        }
-        return GradeConfig.locked(assignment.classId, assignment.subjectId).chain(locked -> Grade.find(assignment.id,
-                graded.studentId()).chain(existing -> {
-            if (locked) {
-                LOG.infof("Gradebook of class %s is finalized: lab result %s not applied", assignment.classId,
-                        graded.submissionId());
-                return Uni.createFrom().voidItem();
-            }
-            if (existing != null && Grade.TEACHER.equals(existing.source)) {
-                LOG.debugf("Grade of student %s on %s was set by a teacher; lab result kept aside", graded.studentId(),
-                        assignment.id);
-                return Uni.createFrom().voidItem();
-            }
-            Change change = chosen.get();
-            if (existing != null && existing.rawScore.compareTo(change.raw()) == 0
-                    && existing.latePenaltyPercent.compareTo(change.penalty()) == 0) {
-                LOG.debugf("Grade of student %s on %s unchanged", graded.studentId(), assignment.id);
-                return Uni.createFrom().voidItem();
-            }
-            return save(assignment, graded.studentId(), existing, change).replaceWithVoid();
-        }));
-    }
-
-    /** The result the policy picks, with its late penalty, or empty when none counts. */
-    private static Optional<Change> chooseLabResult(Assignment assignment, List<LabResult> results, SubmissionGraded graded) {
-        List<Change> eligible = new ArrayList<>();
-        Map<Change, Instant> attemptedAt = new HashMap<>();
-        for (LabResult result : results) {
-            BigDecimal penalty = BigDecimal.ZERO;
-            if (result.submittedAt != null) {
-                if (!assignment.latePolicy.accepts(assignment.dueAt, assignment.lateCutoffAt, result.submittedAt)) {
-                    continue;
-                }
-                penalty = LatePolicy.penaltyPercent(LatePolicy.daysLate(assignment.dueAt, result.submittedAt),
-                        assignment.latePenaltyPercent);
-            }
-            Change change = new Change(result.score, penalty, false, Grade.LAB, result.submissionId, null, null,
-                    "Lab submission " + result.submissionId + " graded"
-                            + (result.submissionId.equals(graded.submissionId()) ? " " + graded.verdict() : ""));
-            eligible.add(change);
-            attemptedAt.put(change, result.attemptedAt());
-        }
-        Comparator<Change> order = assignment.codingScorePolicy == CodingScorePolicy.LATEST
-                ? Comparator.comparing(attemptedAt::get)
-                : Comparator.comparing((Change c) -> FinalGrade.effectivePoints(c.raw(), c.penalty())).thenComparing(attemptedAt::get);
-        return eligible.stream().max(order);
-    }
-
-    private static Uni<Void> keepLatest(LabResult existing, UUID tenantId, Assignment assignment, SubmissionGraded graded,
-                                        BigDecimal score) {
-        if (existing != null && existing.gradedAt.isAfter(graded.occurredAt())) {
-            return Uni.createFrom().voidItem();
-        }
-        LabResult result = existing != null ? existing : new LabResult();
-        result.submissionId = graded.submissionId();
-        result.tenantId = tenantId;
-        result.assignmentId = assignment.id;
-        result.studentId = graded.studentId();
-        result.score = score;
-        result.gradedAt = graded.occurredAt();
-        result.submittedAt = graded.submittedAt() != null ? graded.submittedAt() : result.submittedAt;
-        return existing != null ? Uni.createFrom().voidItem() : result.persist().replaceWithVoid();
-    }
-
-    /**
-     * A grade change to apply.
-     *
-     * @param sourceRef    the lab submission behind a LAB grade
-     * @param submissionId the hand-in a teacher graded
-     */
-    private record Change(BigDecimal raw, BigDecimal penalty, boolean excused, String source, UUID sourceRef,
-                          UUID submissionId, UUID by, String reason) {
-    }
-
-    /** Writes the grade, its audit entry (when score or excused state change) and its event. */
-    private Uni<Grade> save(Assignment assignment, UUID studentId, Grade existing, Change change) {
-        Instant now = Instant.now();
-        BigDecimal raw = (change.excused() ? BigDecimal.ZERO : change.raw()).setScale(2, RoundingMode.HALF_UP);
-        BigDecimal penalty = (change.excused() ? BigDecimal.ZERO : change.penalty()).setScale(2, RoundingMode.HALF_UP);
-        BigDecimal score = FinalGrade.effectivePoints(raw, penalty);
-        boolean changed = existing == null || existing.excused != change.excused() || existing.score.compareTo(score) != 0;
-        BigDecimal oldScore = existing == null ? null : existing.score;
-        Boolean oldExcused = existing == null ? null : existing.excused;
-        Grade grade = existing != null ? existing : new Grade();
-        if (existing == null) {
-            grade.id = UUID.randomUUID();
-            grade.tenantId = assignment.tenantId;
-            grade.assignmentId = assignment.id;
-            grade.studentId = studentId;
-        }
-        grade.rawScore = raw;
-        grade.latePenaltyPercent = penalty;
-        grade.score = score;
-        grade.maxScore = assignment.points;
-        grade.excused = change.excused();
-        grade.source = change.source();
-        grade.sourceRef = change.sourceRef();
-        grade.submissionId = change.submissionId();
-        grade.gradedBy = change.by();
-        grade.recordedAt = now;
-        Uni<Grade> saved = existing != null ? Uni.createFrom().item(grade) : grade.persist();
-        if (!changed) {
-            return saved;
-        }
-        GradeChange entry = new GradeChange();
-        entry.id = UUID.randomUUID();
-        entry.tenantId = assignment.tenantId;
-        entry.gradeId = grade.id;
-        entry.assignmentId = assignment.id;
-        entry.studentId = studentId;
-        entry.oldScore = oldScore;
-        entry.newScore = score;
-        entry.oldExcused = oldExcused;
-        entry.newExcused = change.excused();
-        entry.source = change.source();
-        entry.changedBy = change.by();
-        entry.reason = change.reason();
-        entry.changedAt = now;
-        return saved.call(() -> entry.persist()).call(() -> gradeEvents.recorded(assignment, grade));
     }
 
     private static Uni<Void> requireUnlocked(Assignment assignment) {

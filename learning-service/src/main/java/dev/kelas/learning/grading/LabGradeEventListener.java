@@ -3,32 +3,34 @@ package dev.kelas.learning.grading;
 import dev.kelas.contracts.Subjects;
 import dev.kelas.contracts.events.SubmissionGraded;
 import dev.kelas.runtime.messaging.ConsumerSpec;
-import dev.kelas.runtime.messaging.IncomingEvent;
-import dev.kelas.runtime.messaging.JetStreamConsumers;
-import dev.kelas.runtime.messaging.Reactive;
-import io.quarkus.runtime.StartupEvent;
+import dev.kelas.runtime.messaging.EventConsumer;
+import dev.kelas.runtime.messaging.EventContext;
+import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.event.Observes;
 
 /** Puts graders' results ({@code kelas.lab.submission.graded}) into the class gradebook. */
 @ApplicationScoped
-public class LabGradeEventListener {
+public class LabGradeEventListener implements EventConsumer<SubmissionGraded> {
     static final String CONSUMER = "learning-lab-grades";
 
-    private final JetStreamConsumers consumers;
-    private final GradingService grading;
+    private final LabGradeService labGrades;
 
-    public LabGradeEventListener(JetStreamConsumers consumers, GradingService grading) {
-        this.consumers = consumers;
-        this.grading = grading;
+    public LabGradeEventListener(LabGradeService labGrades) {
+        this.labGrades = labGrades;
     }
 
-    void start(@Observes StartupEvent event) {
-        consumers.start(ConsumerSpec.of(CONSUMER, Subjects.Stream.KELAS_LAB, Subjects.LAB_SUBMISSION_GRADED), this::onSubmissionGraded);
+    @Override
+    public ConsumerSpec spec() {
+        return ConsumerSpec.of(CONSUMER, Subjects.Stream.KELAS_LAB, Subjects.LAB_SUBMISSION_GRADED);
     }
 
-    void onSubmissionGraded(IncomingEvent event) {
-        SubmissionGraded graded = event.data(SubmissionGraded.class);
-        Reactive.await(() -> grading.recordLabGrade(CONSUMER, event.id(), event.tenantId(), graded));
+    @Override
+    public Class<SubmissionGraded> payloadType() {
+        return SubmissionGraded.class;
+    }
+
+    @Override
+    public Uni<Void> apply(EventContext context, SubmissionGraded graded) {
+        return labGrades.recordLabGrade(context.tenantId(), graded);
     }
 }

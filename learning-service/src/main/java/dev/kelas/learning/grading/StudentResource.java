@@ -23,11 +23,11 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @APIResponse(responseCode = "403", description = "FORBIDDEN: another student, or a teacher of none of the student's classes")
 @APIResponse(responseCode = "404", description = "NOT_FOUND: no such student (or term, class) in your school")
 public class StudentResource {
-    private final GradebookService gradebooks;
+    private final ReportCardService reportCards;
     private final Caller caller;
 
-    public StudentResource(GradebookService gradebooks, Caller caller) {
-        this.gradebooks = gradebooks;
+    public StudentResource(ReportCardService reportCards, Caller caller) {
+        this.reportCards = reportCards;
         this.caller = caller;
     }
 
@@ -36,13 +36,13 @@ public class StudentResource {
     @Operation(summary = "The student's standing on each published assignment, of one class or all")
     public Uni<List<StudentGradeResponse>> studentGrades(@PathParam("studentId") UUID studentId,
                                                          @QueryParam("classId") UUID classId) {
-        return gradebooks.studentGrades(caller, studentId, classId).map(list -> list.stream().map(StudentGradeResponse::of).toList());
+        return reportCards.studentGrades(caller, studentId, classId).map(list -> list.stream().map(StudentGradeResponse::of).toList());
     }
 
     @GET
     @Path("/{studentId}/report-card")
     @Operation(summary = "The student's report card for a term (default: the active term)")
     public Uni<ReportCardResponse> reportCard(@PathParam("studentId") UUID studentId, @QueryParam("termId") UUID termId) {
-        return gradebooks.reportCard(caller, studentId, termId).map(ReportCardResponse::of);
+        return reportCards.reportCard(caller, studentId, termId).map(ReportCardResponse::of);
     }
 }

@@ -1,7 +1,7 @@
 package dev.kelas.learning.attendance.dto;
 
-import dev.kelas.learning.attendance.AttendanceReportService.AtRisk;
-import dev.kelas.learning.attendance.AttendanceReportService.AtRiskPage;
+import dev.kelas.learning.attendance.AtRiskService.AtRisk;
+import dev.kelas.learning.attendance.AtRiskService.AtRiskPage;
 import java.util.List;
 
 /** A page of students at or past the absence limit, most absences first. */

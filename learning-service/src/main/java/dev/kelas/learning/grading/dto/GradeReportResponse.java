@@ -1,8 +1,8 @@
 package dev.kelas.learning.grading.dto;
 
-import dev.kelas.learning.grading.GradebookService;
-
-import dev.kelas.learning.grading.GradebookService.GradeReport;
+import dev.kelas.learning.grading.GradeStatistics.AssignmentStats;
+import dev.kelas.learning.grading.GradeStatistics.GradeReport;
+import dev.kelas.learning.grading.GradeStatistics.SubjectStats;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;

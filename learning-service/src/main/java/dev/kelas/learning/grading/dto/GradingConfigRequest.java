@@ -1,9 +1,7 @@
 package dev.kelas.learning.grading.dto;
 
-import dev.kelas.learning.grading.GradebookService;
-
+import dev.kelas.learning.grading.GradingConfigService.ComponentSetting;
 import dev.kelas.learning.grading.GradingMethod;
-import dev.kelas.learning.grading.GradebookService.ComponentSetting;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;

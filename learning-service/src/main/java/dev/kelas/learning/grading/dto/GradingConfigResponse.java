@@ -1,9 +1,7 @@
 package dev.kelas.learning.grading.dto;
 
-import dev.kelas.learning.grading.GradebookService;
-
+import dev.kelas.learning.grading.GradingConfigService.GradingConfig;
 import dev.kelas.learning.grading.GradingMethod;
-import dev.kelas.learning.grading.GradebookService.GradingConfig;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

@@ -1,11 +1,9 @@
 package dev.kelas.learning.grading.dto;
 
 import dev.kelas.learning.common.dto.TermResponse;
-import dev.kelas.learning.grading.GradebookService;
-
 import dev.kelas.learning.enrollment.EnrollmentStatus;
 import dev.kelas.learning.grading.GradingMethod;
-import dev.kelas.learning.grading.GradebookService.ReportCard;
+import dev.kelas.learning.grading.ReportCardService.ReportCard;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;

@@ -1,10 +1,8 @@
 package dev.kelas.learning.grading.dto;
 
-import dev.kelas.learning.grading.GradebookService;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
 import dev.kelas.learning.grading.FinalGrade;
-import dev.kelas.learning.grading.GradebookService.StudentGrade;
+import dev.kelas.learning.grading.ReportCardService.StudentGrade;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.UUID;

@@ -1,7 +1,0 @@
-package dev.kelas.auth.rest.dto;
-
-import java.util.List;
-
-/** One page (from 0) of users with the total that match. */
-public record UserPage(List<UserResponse> items, int page, int size, long total) {
-}

@@ -1,9 +1,0 @@
-package dev.kelas.auth.service;
-
-/**
- * A freshly issued access token and refresh token.
- *
- * @param expiresInSeconds access-token lifetime in seconds
- */
-public record TokenPair(String accessToken, String refreshToken, long expiresInSeconds) {
-}

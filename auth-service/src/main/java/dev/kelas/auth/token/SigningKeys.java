@@ -1,0 +1,276 @@
+package dev.kelas.auth.token;
+
+import dev.kelas.auth.config.AuthConfig;
+import dev.kelas.runtime.messaging.Reactive;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.Startup;
+import io.quarkus.runtime.StartupEvent;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.io.IOException;
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
+import java.security.MessageDigest;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.interfaces.RSAPublicKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
+import org.jboss.logging.Logger;
+
+/**
+ * The ring of RSA keys that sign access tokens (RS256), shared by every auth-service replica through
+ * PostgreSQL and re-read every 10 seconds, so a rotation needs no restart. A new key is published in
+ * the JWKS at once but signs only from {@code activatesAt} = creation + {@code kelas.auth.jwt.activation-delay},
+ * by when verifiers have fetched it; the key it replaces stays published for an access-token lifetime
+ * (plus a minute of clock skew) after that, so no live token breaks. Rotation happens every
+ * {@code kelas.auth.jwt.rotation-interval}, or at once through {@link #rotate()}. Key ids are RFC 7638
+ * thumbprints. The first key is the PKCS#8 file at {@code kelas.auth.jwt.private-key-location} if set,
+ * else a generated one.
+ */
+@Startup
+@ApplicationScoped
+public class SigningKeys {
+    private static final Logger LOG = Logger.getLogger(SigningKeys.class);
+    /** Serialises bootstrap and rotation across replicas (pg_advisory_xact_lock key). */
+    private static final long LOCK = 0x4b656c61734b6579L;
+    private static final Duration SKEW = Duration.ofMinutes(1);
+
+    /** One key of the ring. */
+    public record RingKey(String kid, RSAPrivateCrtKey privateKey, RSAPublicKey publicKey, Instant createdAt, Instant activatesAt) {
+    }
+
+    private final AuthConfig config;
+    private final ScheduledExecutorService reloader = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "signing-key-ring");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile List<RingKey> ring = List.of();
+
+    public SigningKeys(AuthConfig config) {
+        this.config = config;
+    }
+
+    void start(@Observes StartupEvent event) {
+        Reactive.await(this::bootstrap);
+        reload();
+        reloader.scheduleWithFixedDelay(this::reloadQuietly, 10, 10, TimeUnit.SECONDS);
+    }
+
+    void stop(@Observes ShutdownEvent event) {
+        reloader.shutdownNow();
+    }
+
+    /** The key that signs now: the newest whose activation time has come. */
+    public RingKey current() {
+        Instant now = Instant.now();
+        List<RingKey> keys = ring;
+        RingKey current = keys.get(0);
+        for (RingKey key : keys) {
+            if (!key.activatesAt().isAfter(now)) {
+                current = key;
+            }
+        }
+        return current;
+    }
+
+    /** The JWK Set document served at {@code /.well-known/jwks.json} (RFC 7517): pending, current and recent keys. */
+    public Map<String, Object> jwks() {
+        Instant now = Instant.now();
+        List<Map<String, Object>> published = new ArrayList<>();
+        for (RingKey key : publishedAt(ring, now, config.jwt().accessTokenLifetime())) {
+            Map<String, Object> jwk = new LinkedHashMap<>();
+            jwk.put("kty", "RSA");
+            jwk.put("kid", key.kid());
+            jwk.put("use", "sig");
+            jwk.put("alg", "RS256");
+            jwk.put("n", base64Url(key.publicKey().getModulus()));
+            jwk.put("e", base64Url(key.publicKey().getPublicExponent()));
+            published.add(jwk);
+        }
+        return Map.of("keys", published);
+    }
+
+    /** A key of the ring as stored: its id and when it signs from. */
+    public record StoredKey(String kid, Instant activatesAt) {
+    }
+
+    /**
+     * Adds a new key that signs from now + the activation delay, and re-reads the ring.
+     *
+     * @return the new key
+     */
+    public StoredKey rotate() {
+        return addKeyIf(latest -> true);
+    }
+
+    /**
+     * The keys to publish at {@code now}: every key except those replaced (their successor active) longer
+     * than a token lifetime plus skew ago. {@code keys} are in activation order.
+     */
+    static List<RingKey> publishedAt(List<RingKey> keys, Instant now, Duration tokenLifetime) {
+        List<RingKey> published = new ArrayList<>();
+        for (int i = 0; i < keys.size(); i++) {
+            boolean replacedLongAgo = i + 1 < keys.size()
+                    && keys.get(i + 1).activatesAt().plus(tokenLifetime).plus(SKEW).isBefore(now);
+            if (!replacedLongAgo) {
+                published.add(keys.get(i));
+            }
+        }
+        return published;
+    }
+
+    private void reloadQuietly() {
+        try {
+            reload();
+            if (rotationDue(ring.get(ring.size() - 1).activatesAt())) {
+                // Checked again under the lock: another replica may have rotated meanwhile.
+                addKeyIf(latest -> rotationDue(latest.activatesAt));
+            }
+        } catch (RuntimeException e) {
+            LOG.warnf("Cannot refresh the signing key ring (keeping the one loaded): %s", e.getMessage());
+        }
+    }
+
+    private boolean rotationDue(Instant newestActivatesAt) {
+        return newestActivatesAt.plus(config.jwt().rotationInterval()).isBefore(Instant.now());
+    }
+
+    /**
+     * Under the ring's lock, adds a key (signing after the activation delay) if {@code due} holds for the newest
+     * stored key, then re-reads the ring.
+     *
+     * @return the newest key afterwards: the added one, or the one that made adding unnecessary
+     */
+    private StoredKey addKeyIf(Predicate<SigningKey> due) {
+        SigningKey newest = Reactive.await(() -> locked(() -> SigningKey.<SigningKey>find("order by activatesAt desc").firstResult()
+                .chain(latest -> {
+                    if (latest != null && !due.test(latest)) {
+                        return Uni.createFrom().item(latest);
+                    }
+                    return insert(generate(), Instant.now().plus(config.jwt().activationDelay()))
+                            .invoke(added -> LOG.infof("Signing key %s added; it signs from %s on", added.kid, added.activatesAt));
+                })));
+        reload();
+        return new StoredKey(newest.kid, newest.activatesAt);
+    }
+
+    private void reload() {
+        List<SigningKey> rows = Reactive.await(() -> Panache.withSession(() -> SigningKey.<SigningKey>listAll()));
+        List<RingKey> keys = new ArrayList<>();
+        for (SigningKey row : rows) {
+            RSAPrivateCrtKey key = readPkcs8(row.privateKey);
+            keys.add(new RingKey(row.kid, key, publicOf(key), row.createdAt, row.activatesAt));
+        }
+        keys.sort(Comparator.comparing(RingKey::activatesAt));
+        if (keys.isEmpty()) {
+            throw new IllegalStateException("The signing key ring is empty");
+        }
+        ring = List.copyOf(keys);
+    }
+
+    private Uni<String> bootstrap() {
+        return locked(() -> SigningKey.count().chain(count -> {
+            if (count > 0) {
+                return Uni.createFrom().item("");
+            }
+            RSAPrivateCrtKey first = config.jwt().privateKeyLocation().map(SigningKeys::readFile).orElseGet(SigningKeys::generate);
+            LOG.infof("Starting the signing key ring with %s", config.jwt().privateKeyLocation().map(p -> "the key in " + p)
+                    .orElse("a generated key"));
+            return insert(first, Instant.now()).map(row -> row.kid);
+        }));
+    }
+
+    private static <T> Uni<T> locked(java.util.function.Supplier<Uni<T>> work) {
+        return Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> session.createNativeQuery("select pg_advisory_xact_lock(" + LOCK + ")").getSingleResult())
+                .chain(ignored -> work.get()));
+    }
+
+    private static Uni<SigningKey> insert(RSAPrivateCrtKey key, Instant activatesAt) {
+        SigningKey row = new SigningKey();
+        row.kid = thumbprint(publicOf(key));
+        row.privateKey = "-----BEGIN PRIVATE KEY-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded())
+                + "\n-----END PRIVATE KEY-----\n";
+        row.createdAt = Instant.now();
+        row.activatesAt = activatesAt;
+        return row.persist().replaceWith(row);
+    }
+
+    private static RSAPrivateCrtKey generate() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return (RSAPrivateCrtKey) generator.generateKeyPair().getPrivate();
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Cannot generate an RSA key", e);
+        }
+    }
+
+    private static RSAPrivateCrtKey readFile(String location) {
+        try {
+            return readPkcs8(Files.readString(Path.of(location), StandardCharsets.US_ASCII));
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read the JWT signing key " + location + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static RSAPrivateCrtKey readPkcs8(String pem) {
+        try {
+            String base64 = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
+            return (RSAPrivateCrtKey) KeyFactory.getInstance("RSA")
+                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
+        } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
+            throw new IllegalStateException("Not a PKCS#8 RSA private key: " + e.getMessage(), e);
+        }
+    }
+
+    private static RSAPublicKey publicOf(RSAPrivateCrtKey key) {
+        try {
+            return (RSAPublicKey) KeyFactory.getInstance("RSA")
+                    .generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** RFC 7638: SHA-256 over the required members in lexicographic order, base64url. */
+    private static String thumbprint(RSAPublicKey key) {
+        String canonical = "{\"e\":\"" + base64Url(key.getPublicExponent()) + "\",\"kty\":\"RSA\",\"n\":\""
+                + base64Url(key.getModulus()) + "\"}";
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String base64Url(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        if (bytes.length > 1 && bytes[0] == 0) {
+            bytes = java.util.Arrays.copyOfRange(bytes, 1, bytes.length); // unsigned big-endian (RFC 7518 6.3.1)
+        }
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+    }
+}
