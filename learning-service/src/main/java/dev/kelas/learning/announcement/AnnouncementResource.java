@@ -5,7 +5,10 @@ import dev.kelas.learning.announcement.dto.AnnouncementPage;
 import dev.kelas.learning.announcement.dto.AnnouncementPatch;
 import dev.kelas.learning.announcement.dto.AnnouncementRequest;
 import dev.kelas.learning.announcement.dto.AnnouncementResponse;
+import dev.kelas.learning.announcement.AnnouncementAttachmentService.AttachmentView;
+import dev.kelas.learning.assignment.SubmissionService.Upload;
 import dev.kelas.runtime.problem.PreconditionFailedException;
+import dev.kelas.runtime.problem.ValidationException;
 import dev.kelas.runtime.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -14,6 +17,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
@@ -22,25 +26,33 @@ import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** Announcements: write (administrators, teachers for their classes), schedule, read with unread counts. */
 @Path("/api/v1/announcements")
 @Authenticated
 public class AnnouncementResource {
     private final AnnouncementService announcements;
+    private final AnnouncementAttachmentService attachments;
     private final Caller caller;
 
-    public AnnouncementResource(AnnouncementService announcements, Caller caller) {
+    public AnnouncementResource(AnnouncementService announcements, AnnouncementAttachmentService attachments, Caller caller) {
         this.announcements = announcements;
+        this.attachments = attachments;
         this.caller = caller;
     }
 
@@ -124,7 +136,57 @@ public class AnnouncementResource {
     @APIResponse(responseCode = "204", description = "Deleted")
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such announcement in your school")
     public Uni<Response> delete(@PathParam("id") UUID id) {
-        return announcements.delete(caller, id).replaceWith(Response.noContent().build());
+        return attachments.deleteAnnouncement(caller, id).replaceWith(Response.noContent().build());
+    }
+
+    @POST
+    @Path("/{id}/attachments")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @RolesAllowed({Role.ADMIN_NAME, Role.TEACHER_NAME})
+    @Operation(summary = "Attach a file (multipart/form-data, part 'file'; checked as hand-ins are)")
+    @APIResponse(responseCode = "201", description = "Attached")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such announcement in your school")
+    @APIResponse(responseCode = "409", description = "CONFLICT: the announcement carries the most files it may")
+    @APIResponse(responseCode = "422", description = "VALIDATION_ERROR: too large, type not allowed, or not what its type says")
+    public Uni<Response> attach(@PathParam("id") UUID id, @RestForm("file") FileUpload file) {
+        if (file == null || file.uploadedFile() == null) {
+            throw new ValidationException("file", "A multipart part named 'file' is required");
+        }
+        return attachments.attach(caller, id, new Upload(file.fileName(), file.contentType(), file.uploadedFile(), file.size()))
+                .map(view -> Response.created(URI.create("/api/v1/announcements/" + id + "/attachments/" + view.id()))
+                        .entity(view).build());
+    }
+
+    @GET
+    @Path("/{id}/attachments")
+    @Operation(summary = "The files of an announcement you may read, oldest first")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such announcement for you")
+    public Uni<List<AttachmentView>> attachments(@PathParam("id") UUID id) {
+        return attachments.list(caller, id);
+    }
+
+    @GET
+    @Path("/{id}/attachments/{fileId}")
+    @Produces(MediaType.WILDCARD)
+    @Operation(summary = "One attached file, as an attachment, after its SHA-256 is verified")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such announcement or file for you")
+    public Uni<Response> download(@PathParam("id") UUID id, @PathParam("fileId") UUID fileId) {
+        return attachments.download(caller, id, fileId).map(content -> Response.ok(content.bytes())
+                .type(content.file().contentType)
+                .header("Content-Disposition", "attachment; filename*=UTF-8''"
+                        + URLEncoder.encode(content.file().fileName, StandardCharsets.UTF_8).replace("+", "%20"))
+                .header("X-Content-Type-Options", "nosniff")
+                .build());
+    }
+
+    @DELETE
+    @Path("/{id}/attachments/{fileId}")
+    @RolesAllowed({Role.ADMIN_NAME, Role.TEACHER_NAME})
+    @Operation(summary = "Remove a file from an announcement (its author or an administrator)")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such announcement or file in your school")
+    public Uni<Response> detach(@PathParam("id") UUID id, @PathParam("fileId") UUID fileId) {
+        return attachments.detach(caller, id, fileId).replaceWith(Response.noContent().build());
     }
 
     private static Integer version(String ifMatch) {

@@ -230,7 +230,13 @@ public class AnnouncementService {
                 a.body, now)).replaceWithVoid();
     }
 
-    private Uni<Announcement> own(Caller caller, UUID id) {
+    /**
+     * An announcement the caller may change: its author's or, for an administrator, any in the school.
+     *
+     * @throws NotFoundException  when it is not in the caller's school
+     * @throws ForbiddenException when the caller is neither its author nor an administrator
+     */
+    Uni<Announcement> own(Caller caller, UUID id) {
         return Announcement.findInTenant(Announcement.class, caller.tenantId(), id).map(a -> {
             if (a == null) {
                 throw new NotFoundException("announcement", id);
