@@ -12,6 +12,7 @@ A benchmark, not a test: it asserts nothing. Python 3 standard library only.
 Usage: /usr/bin/python3 scripts/bench_announce.py [STUDENTS=1000] [N=5]
 """
 import asyncio
+import functools
 import json
 import os
 import statistics
@@ -22,6 +23,8 @@ import uuid
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from bench_notify import Stream, percentile, students  # noqa: E402
 from kelas_client import LEARNING, NOTIFICATION, call, retry  # noqa: E402
+
+print = functools.partial(print, flush=True)  # noqa: A001
 
 
 class AnnouncementStream(Stream):

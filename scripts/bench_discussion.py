@@ -2,7 +2,7 @@
 
 On a running system (./kelas up): seeds a class with a teacher and STUDENTS (50) students who open THREADS threads
 between them (each user may post kelas.learning.discussion.posts-per-minute, 10 by default, so the students take
-turns) and a reply on every fifth. Then, as a student (whose read state is joined into every row), R (300)
+turns) and a classmate replies to every fifth. Then, as a student (whose read state is joined into every row), R (300)
 sequential reads of the first page (20 threads, pinned first, newest activity next) after 20 warm-ups, R reads of
 a full-text search, and R reads of the class itself (GET /api/v1/classes/{id}: an authenticated read of one row,
 the floor the list is compared with). Prints median, p99 and worst in ms, and the ratios to the floor.
@@ -10,12 +10,15 @@ A benchmark, not a test: it asserts nothing.
 
 Usage: /usr/bin/python3 scripts/bench_discussion.py [R=300] [THREADS=500] [STUDENTS=50]
 """
+import functools
 import statistics
 import sys
 import time
 import uuid
 
 from kelas_client import LEARNING, School, call, retry
+
+print = functools.partial(print, flush=True)  # noqa: A001 (progress shows when the output is a file)
 
 WORDS = ["loops", "recursion", "arrays", "strings", "sorting", "graphs", "classes", "tests", "files", "maps"]
 
@@ -35,8 +38,9 @@ def seed(threads, students_count):
                                     {"title": f"Question {i} about {word}", "body": f"How do **{word}** work? #{i}"},
                                     author["token"]), timeout=120, statuses=(429,))
         if i % 5 == 0:
+            replier = students[(i + 1) % len(students)]
             retry(lambda: call("POST", f"{LEARNING}/api/v1/discussion/threads/{thread['id']}/replies",
-                               {"body": "Good question."}, teacher["token"]), timeout=120, statuses=(429,))
+                               {"body": "Good question."}, replier["token"]), timeout=120, statuses=(429,))
     return klass, students[0]
 
 
