@@ -221,6 +221,34 @@ class AttendanceTests {
     }
 
     @Test
+    void shouldReportTheWholeSchoolsTermToAnAdministratorOnly() {
+        as(school.admin).body(Map.of("absenceLimit", 1, "latesPerAbsence", 2)).put("/api/v1/attendance/settings").then().statusCode(200);
+        Person ana = students.get(0);
+        Person ben = students.get(1);
+        mark(daily(monday), List.of(mark(ana, "ABSENT"), mark(ben, "LATE")), Map.of("restPresent", true)).then().statusCode(200);
+        mark(daily(monday.plusDays(1)), List.of(mark(ben, "LATE")), Map.of("restPresent", true)).then().statusCode(200);
+
+        // Ana: ABSENT, PRESENT (2 of 4 points: 50.00, 1 absence); Ben: LATE, LATE (2 of 4: 50.00; 2 lates = 1 absence by
+        // the rule); Cem: PRESENT, PRESENT (100.00). The class: 8 of 12 points = 66.67; two students at the limit of 1.
+        Response report = as(school.admin).get("/api/v1/attendance/report?size=2");
+        report.then().statusCode(200).body("absenceLimit", equalTo(1)).body("schoolPercentage", equalTo(66.67f))
+                .body("classes", hasSize(1)).body("classes[0].classId", equalTo(classId))
+                .body("classes[0].students", equalTo(3)).body("classes[0].marked", equalTo(6))
+                .body("classes[0].percentage", equalTo(66.67f)).body("classes[0].atOrPastLimit", equalTo(2))
+                .body("total", equalTo(3)).body("students", hasSize(2))
+                .body("students[0].name", equalTo("Ana A")).body("students[0].summary.absences", equalTo(1))
+                .body("students[0].atOrPastLimit", equalTo(true))
+                .body("students[1].name", equalTo("Ben B")).body("students[1].summary.percentage", equalTo(50.0f))
+                .body("students[1].atOrPastLimit", equalTo(true));
+        as(school.admin).get("/api/v1/attendance/report?page=1&size=2").then().statusCode(200)
+                .body("students[0].name", equalTo("Cem C")).body("students[0].summary.percentage", equalTo(100.0f))
+                .body("students[0].atOrPastLimit", equalTo(false));
+        as(teacher).get("/api/v1/attendance/report").then().statusCode(403).body("code", equalTo("FORBIDDEN"));
+        as(school.admin).get("/api/v1/attendance/report?size=1001").then().statusCode(422).body("code", equalTo("VALIDATION_ERROR"));
+        as(school.admin).get("/api/v1/attendance/report?termId={t}", java.util.UUID.randomUUID().toString()).then().statusCode(404);
+    }
+
+    @Test
     void shouldRefuseToRemoveAStatusInUse() {
         mark(daily(monday), List.of(mark(students.get(0), "ABSENT")), Map.of()).then().statusCode(200);
         List<Map<String, Object>> withoutAbsent = List.of(
