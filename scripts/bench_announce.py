@@ -13,7 +13,6 @@ Usage: /usr/bin/python3 scripts/bench_announce.py [STUDENTS=1000] [N=5]
 """
 import asyncio
 import functools
-import json
 import os
 import statistics
 import sys
@@ -30,20 +29,9 @@ print = functools.partial(print, flush=True)  # noqa: A001
 class AnnouncementStream(Stream):
     """An SSE stream that records when each benchmark announcement (title bench-...) arrives."""
 
-    def _feed(self, data):
-        now = time.monotonic()
-        self._buffer += data
-        while b"\n" in self._buffer:
-            line, self._buffer = self._buffer.split(b"\n", 1)
-            line = line.rstrip(b"\r")
-            if line.startswith(b"data:"):
-                self._data.append(line[5:].lstrip(b" "))
-            elif not line and self._data:
-                notification = json.loads(b"\n".join(self._data))
-                self._data = []
-                title = notification.get("title", "")
-                if title.startswith("bench-"):
-                    self.arrivals[title] = now
+    @staticmethod
+    def marker(notification):
+        return notification.get("title", "")
 
 
 async def announce(token, body, streams, expected, timeout=120.0):

@@ -63,16 +63,8 @@ public class AnnouncementAttachmentService {
         return checkRoom(caller, announcementId)
                 .chain(() -> files.store(upload.path(), contentType, key))
                 .chain(sha256 -> {
-                    StoredFile file = new StoredFile();
-                    file.id = fileId;
-                    file.tenantId = caller.tenantId();
-                    file.storageKey = key;
-                    file.fileName = SubmissionFiles.safeFileName(upload.fileName());
-                    file.contentType = contentType;
-                    file.sizeBytes = upload.size();
-                    file.sha256 = sha256;
-                    file.createdBy = caller.userId();
-                    file.createdAt = Instant.now();
+                    StoredFile file = StoredFile.describe(fileId, caller.tenantId(), key,
+                            SubmissionFiles.safeFileName(upload.fileName()), contentType, upload.size(), sha256, caller.userId());
                     return record(caller, announcementId, file).onFailure().call(failure -> files.remove(key));
                 });
     }

@@ -101,16 +101,8 @@ public class SubmissionService {
         return checkSubmittable(caller, assignmentId)
                 .chain(() -> files.store(upload.path(), contentType, key))
                 .chain(sha256 -> {
-                    StoredFile file = new StoredFile();
-                    file.id = fileId;
-                    file.tenantId = tenantId;
-                    file.storageKey = key;
-                    file.fileName = SubmissionFiles.safeFileName(upload.fileName());
-                    file.contentType = contentType;
-                    file.sizeBytes = upload.size();
-                    file.sha256 = sha256;
-                    file.createdBy = caller.userId();
-                    file.createdAt = Instant.now();
+                    StoredFile file = StoredFile.describe(fileId, tenantId, key, SubmissionFiles.safeFileName(upload.fileName()),
+                            contentType, upload.size(), sha256, caller.userId());
                     return recordFile(caller, assignmentId, file)
                             .onFailure().call(failure -> files.remove(key));
                 });
