@@ -32,11 +32,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @APIResponse(responseCode = "404", description = "NOT_FOUND: no such thread or reply for you")
 public class DiscussionResource {
     private final DiscussionService discussion;
+    private final DiscussionModerationService moderation;
     private final DiscussionQueryService queries;
     private final Caller caller;
 
-    public DiscussionResource(DiscussionService discussion, DiscussionQueryService queries, Caller caller) {
+    public DiscussionResource(DiscussionService discussion, DiscussionModerationService moderation, DiscussionQueryService queries,
+                              Caller caller) {
         this.discussion = discussion;
+        this.moderation = moderation;
         this.queries = queries;
         this.caller = caller;
     }
@@ -61,14 +64,14 @@ public class DiscussionResource {
     @Operation(summary = "Remove a thread: your own, or any as a teacher of the class (reason required)")
     @APIResponse(responseCode = "422", description = "VALIDATION_ERROR: a moderator gave no reason")
     public Uni<ThreadResponse> removeThread(@PathParam("threadId") UUID threadId, @QueryParam("reason") String reason) {
-        return discussion.removeThread(caller, threadId, reason).map(t -> ThreadResponse.of(t, null));
+        return moderation.removeThread(caller, threadId, reason).map(t -> ThreadResponse.of(t, null));
     }
 
     @PUT
     @Path("/threads/{threadId}/moderation")
     @Operation(summary = "Pin or lock a thread (the class's teachers); a locked thread takes no replies")
     public Uni<ThreadResponse> moderate(@PathParam("threadId") UUID threadId, @NotNull @Valid ModerationRequest request) {
-        return discussion.moderate(caller, threadId, request.pinned(), request.locked()).map(t -> ThreadResponse.of(t, null));
+        return moderation.moderate(caller, threadId, request.pinned(), request.locked()).map(t -> ThreadResponse.of(t, null));
     }
 
     @POST
@@ -103,6 +106,6 @@ public class DiscussionResource {
     @Operation(summary = "Remove a reply: your own, or any as a teacher of the class (reason required)")
     @APIResponse(responseCode = "422", description = "VALIDATION_ERROR: a moderator gave no reason")
     public Uni<ReplyResponse> removeReply(@PathParam("replyId") UUID replyId, @QueryParam("reason") String reason) {
-        return discussion.removeReply(caller, replyId, reason).map(r -> ReplyResponse.of(r, List.of()));
+        return moderation.removeReply(caller, replyId, reason).map(r -> ReplyResponse.of(r, List.of()));
     }
 }

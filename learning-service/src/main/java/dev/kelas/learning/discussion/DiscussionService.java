@@ -28,8 +28,8 @@ import java.util.UUID;
 /**
  * Class discussion, the writing side: members of a class (its teachers and enrolled students) open
  * threads and reply; replies nest one level. Authors edit within {@code kelas.learning.discussion.edit-window}
- * and remove their own posts; the class's teachers and administrators remove any post (moderation, the
- * reason kept), pin and lock threads; a locked thread takes no replies. Each user may post
+ * and remove their own posts ({@link DiscussionModerationService}, where the class's teachers and administrators
+ * also remove any post and pin and lock threads); a locked thread takes no replies. Each user may post
  * {@code posts-per-minute} threads and replies a minute. New threads and replies go out as events so
  * notification-service can tell the participants and teachers.
  */
@@ -181,63 +181,6 @@ public class DiscussionService {
     }
 
     /**
-     * Removes a thread (soft): its author, or a teacher of the class or an administrator as moderator.
-     *
-     * @param reason why; required when a moderator removes someone else's thread
-     * @throws ForbiddenException  when the caller is neither the author nor a moderator
-     * @throws ValidationException when a moderator gives no reason
-     */
-    @WithTransaction
-    public Uni<DiscussionThread> removeThread(Caller caller, UUID threadId, String reason) {
-        return memberThread(caller, threadId).chain(thread -> checkMayRemove(caller, thread.classId, thread.authorId, reason)
-                .map(ok -> {
-                    if (!thread.removed()) {
-                        thread.removedAt = Instant.now();
-                        thread.removedBy = caller.userId();
-                        thread.removalReason = blankToNull(reason);
-                    }
-                    return thread;
-                }));
-    }
-
-    /**
-     * Removes a reply (soft), as {@link #removeThread}.
-     *
-     * @throws ForbiddenException  when the caller is neither the author nor a moderator
-     * @throws ValidationException when a moderator gives no reason
-     */
-    @WithTransaction
-    public Uni<DiscussionReply> removeReply(Caller caller, UUID replyId, String reason) {
-        return memberReply(caller, replyId).chain(reply -> DiscussionThread.findInTenant(DiscussionThread.class, caller.tenantId(),
-                reply.threadId).chain(thread -> checkMayRemove(caller, thread.classId, reply.authorId, reason)).map(ok -> {
-                    if (!reply.removed()) {
-                        reply.removedAt = Instant.now();
-                        reply.removedBy = caller.userId();
-                        reply.removalReason = blankToNull(reason);
-                    }
-                    return reply;
-                }));
-    }
-
-    /**
-     * A teacher of the class or an administrator pins or locks a thread.
-     *
-     * @throws ForbiddenException when the caller does not teach the class
-     */
-    @WithTransaction
-    public Uni<DiscussionThread> moderate(Caller caller, UUID threadId, Boolean pinned, Boolean locked) {
-        return memberThread(caller, threadId).chain(thread -> access.managedClass(caller, thread.classId).map(c -> {
-            if (pinned != null) {
-                thread.pinned = pinned;
-            }
-            if (locked != null) {
-                thread.locked = locked;
-            }
-            return thread;
-        }));
-    }
-
-    /**
      * Marks a thread read for the caller up to now.
      *
      * @throws NotFoundException when the thread is not visible to the caller
@@ -258,7 +201,8 @@ public class DiscussionService {
         });
     }
 
-    private Uni<DiscussionReply> memberReply(Caller caller, UUID replyId) {
+    /** The reply if the caller is a member of its thread's class; another school's or an unknown id is not found. */
+    Uni<DiscussionReply> memberReply(Caller caller, UUID replyId) {
         return DiscussionReply.findInTenant(DiscussionReply.class, caller.tenantId(), replyId).chain(reply -> {
             if (reply == null) {
                 throw new NotFoundException("reply", replyId);
@@ -288,21 +232,6 @@ public class DiscussionService {
         }
     }
 
-    private Uni<Boolean> checkMayRemove(Caller caller, UUID classId, UUID authorId, String reason) {
-        if (authorId.equals(caller.userId())) {
-            return Uni.createFrom().item(true);
-        }
-        return access.manages(caller, classId).map(moderator -> {
-            if (!moderator) {
-                throw new ForbiddenException("Only the author or a teacher of the class removes a post");
-            }
-            if (reason == null || reason.isBlank()) {
-                throw new ValidationException("reason", "is required when a moderator removes a post");
-            }
-            return true;
-        });
-    }
-
     private Uni<List<UUID>> teachersOf(SchoolClass schoolClass) {
         return TeachingAssignment.listForClass(schoolClass.id).map(assignments -> {
             Set<UUID> teachers = new LinkedHashSet<>();
@@ -324,9 +253,5 @@ public class DiscussionService {
             throw new ValidationException(field, "must be at most " + max + " characters");
         }
         return value;
-    }
-
-    private static String blankToNull(String text) {
-        return text == null || text.isBlank() ? null : text.strip();
     }
 }
