@@ -55,7 +55,8 @@ def render(listen, upstreams, prefix, stderr_logs):
            "    proxy_temp_path " + ("/tmp/kelas-edge-proxy" if stderr_logs else f"{prefix}/tmp/proxy") + ";",
            "    server_tokens off;",
            "    proxy_http_version 1.1;",
-           "    proxy_set_header Host $host;",
+           # Host with its port, so a service's same-origin check (CORS) sees the origin the browser used.
+           "    proxy_set_header Host $http_host;",
            "    proxy_set_header Upgrade $http_upgrade;",
            "    proxy_set_header Connection $connection_upgrade;",
            "    proxy_set_header X-Request-Id $kelas_request_id;",
