@@ -70,7 +70,15 @@ def render(listen, upstreams, prefix, stderr_logs):
     out += ["    server {", f"        listen {listen};", "        set $kelas_service edge;"]
     for p, s, k in routes():
         out.append(location(p, s, k))
+    # The edge's own answers carry the services' security headers (kelas-runtime SecurityHeaders); proxied
+    # answers keep the service's own, so none is doubled. A location's add_header replaces the inherited
+    # ones, hence X-Request-Id again.
     out += ["    location / {", "        default_type application/problem+json;",
+            "        add_header X-Request-Id $kelas_request_id always;",
+            '        add_header X-Content-Type-Options "nosniff" always;',
+            '        add_header Referrer-Policy "no-referrer" always;',
+            '        add_header X-Frame-Options "DENY" always;',
+            "        add_header Content-Security-Policy \"default-src 'none'; frame-ancestors 'none'\" always;",
             '        return 404 \'{"type":"about:blank","title":"Not Found","status":404,"code":"NOT_FOUND","detail":"No service answers this path"}\';',
             "    }", "    }", "}"]
     return "\n".join(out) + "\n"
