@@ -62,6 +62,9 @@ def render(listen, upstreams, prefix, stderr_logs):
            "    proxy_set_header X-Request-Id $kelas_request_id;",
            "    proxy_set_header X-Forwarded-For $remote_addr;",
            "    proxy_set_header X-Forwarded-Proto $scheme;",
+           # With X-Forwarded-Proto alone, a service that trusts forwarding (auth-service) assumes the scheme's
+           # default port and would take a page of the edge's own origin for a foreign one (CORS 403).
+           "    proxy_set_header X-Forwarded-Port $server_port;",
            "    proxy_hide_header X-Request-Id;",
            "    add_header X-Request-Id $kelas_request_id always;",
            "    proxy_read_timeout 60s;"]
