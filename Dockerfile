@@ -14,8 +14,11 @@ RUN case "$SERVICE" in \
       auth-service|learning-service|lab-service|notification-service) ;; \
       *) echo "--build-arg SERVICE must be auth-service, learning-service, lab-service or notification-service" >&2; exit 1 ;; \
     esac
+# The git commit GET /version names (the build context has no .git):
+#   docker build --build-arg SERVICE=... --build-arg KELAS_GIT_COMMIT=$(git rev-parse HEAD) .
+ARG KELAS_GIT_COMMIT=unknown
 RUN --mount=type=cache,target=/root/.m2 \
-    mvn -B -q -DskipTests -pl "$SERVICE" -am package
+    mvn -B -q -DskipTests -Dkelas.git.commit="$KELAS_GIT_COMMIT" -pl "$SERVICE" -am package
 
 FROM debian:bookworm-slim
 ARG SERVICE

@@ -55,12 +55,16 @@ def render(listen, upstreams, prefix, stderr_logs):
            "    proxy_temp_path " + ("/tmp/kelas-edge-proxy" if stderr_logs else f"{prefix}/tmp/proxy") + ";",
            "    server_tokens off;",
            "    proxy_http_version 1.1;",
-           "    proxy_set_header Host $host;",
+           # Host with its port, so a service's same-origin check (CORS) sees the origin the browser used.
+           "    proxy_set_header Host $http_host;",
            "    proxy_set_header Upgrade $http_upgrade;",
            "    proxy_set_header Connection $connection_upgrade;",
            "    proxy_set_header X-Request-Id $kelas_request_id;",
            "    proxy_set_header X-Forwarded-For $remote_addr;",
            "    proxy_set_header X-Forwarded-Proto $scheme;",
+           # With X-Forwarded-Proto alone, a service that trusts forwarding (auth-service) assumes the scheme's
+           # default port and would take a page of the edge's own origin for a foreign one (CORS 403).
+           "    proxy_set_header X-Forwarded-Port $server_port;",
            "    proxy_hide_header X-Request-Id;",
            "    add_header X-Request-Id $kelas_request_id always;",
            "    proxy_read_timeout 60s;"]
@@ -69,7 +73,15 @@ def render(listen, upstreams, prefix, stderr_logs):
     out += ["    server {", f"        listen {listen};", "        set $kelas_service edge;"]
     for p, s, k in routes():
         out.append(location(p, s, k))
+    # The edge's own answers carry the services' security headers (kelas-runtime SecurityHeaders); proxied
+    # answers keep the service's own, so none is doubled. A location's add_header replaces the inherited
+    # ones, hence X-Request-Id again.
     out += ["    location / {", "        default_type application/problem+json;",
+            "        add_header X-Request-Id $kelas_request_id always;",
+            '        add_header X-Content-Type-Options "nosniff" always;',
+            '        add_header Referrer-Policy "no-referrer" always;',
+            '        add_header X-Frame-Options "DENY" always;',
+            "        add_header Content-Security-Policy \"default-src 'none'; frame-ancestors 'none'\" always;",
             '        return 404 \'{"type":"about:blank","title":"Not Found","status":404,"code":"NOT_FOUND","detail":"No service answers this path"}\';',
             "    }", "    }", "}"]
     return "\n".join(out) + "\n"

@@ -646,8 +646,11 @@ final class ManifestRules {
                 flows.add(new Flow(grader, pods.get("learning-service"), 8082, "TCP", false));
             }
         }
-        if (auth != null && pods.containsKey("learning-service")) {
-            flows.add(new Flow(auth, pods.get("learning-service"), 8082, "TCP", false));
+        // GET /healthz: auth-service asks the other API services for /q/health/ready (dev.kelas.runtime.web.EdgeHealth).
+        for (String peer : List.of("learning-service", "lab-service", "notification-service")) {
+            if (auth != null && pods.containsKey(peer)) {
+                flows.add(new Flow(auth, pods.get(peer), API_SERVICES.get(peer), "TCP", true));
+            }
         }
         if (nats != null) {
             Endpoint node = pods.get(nats);

@@ -138,6 +138,8 @@ class RulesCanFailTests {
         expect(ManifestRules::networkPolicies, "allowed, but must not be: ingress-nginx controller -> lab-grader 8083/TCP",
                 t -> t.add(policy("grader-from-ingress", "lab-grader", "Ingress",
                         Map.of("from", List.of(Map.of("namespaceSelector", Map.of("matchLabels", Map.of("kubernetes.io/metadata.name", "ingress-nginx"))))))));
+        expect(ManifestRules::networkPolicies, "blocked: auth-service -> lab-service 8083/TCP",
+                t -> t.remove(find(t, "NetworkPolicy", "healthz-egress-from-auth")));
         expect(ManifestRules::networkPolicies, "blocked: Prometheus -> lab-grader 8083/TCP",
                 t -> Trees.map(find(t, "NetworkPolicy", "lab-grader-ingress"), "spec", "ingress", 0, "ports", 0).put("port", 9090));
     }

@@ -1,19 +1,27 @@
 package dev.kelas.auth.testing;
 
+import dev.kelas.testing.Ports;
 import dev.kelas.testing.PrivateNats;
 import dev.kelas.testing.TestDatabase;
 import dev.kelas.testing.TestTokens;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
 import java.util.Map;
 
 /**
  * What auth-service's {@code @QuarkusTest}s run against: a fresh {@code kelas_test_auth_<pid>} database,
  * a private nats-server, and a throw-away signing key (auth-service signs with it and verifies its own
  * tokens with its public half, since the JWKS URL names the fixed HTTP port, not the random test port).
+ * {@code GET /healthz} asks three peers: this auth-service itself (so the test port is picked here), a port
+ * nothing listens on, and a socket that accepts connections but never answers.
  */
 public class AuthTestEnvironment implements QuarkusTestResourceLifecycleManager {
     private PrivateNats nats;
     private TestDatabase database;
+    private ServerSocket silent;
 
     @Override
     public Map<String, String> start() {
@@ -21,7 +29,14 @@ public class AuthTestEnvironment implements QuarkusTestResourceLifecycleManager 
             database = TestDatabase.create("kelas_test_auth");
             nats = PrivateNats.start();
             TestTokens keys = TestTokens.create();
+            int httpPort = Ports.freePort();
+            int closedPort = Ports.freePort();
+            silent = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
             return Map.of(
+                    "quarkus.http.test-port", String.valueOf(httpPort),
+                    "kelas.healthz.services", "auth-service=http://127.0.0.1:" + httpPort
+                            + ",lab-service=http://127.0.0.1:" + closedPort
+                            + ",notification-service=http://127.0.0.1:" + silent.getLocalPort(),
                     "kelas.db.name", database.name(),
                     "kelas.nats.url", nats.url(),
                     "kelas.auth.jwt.private-key-location", keys.writePrivateKeyPem(),
@@ -30,11 +45,21 @@ public class AuthTestEnvironment implements QuarkusTestResourceLifecycleManager 
         } catch (RuntimeException e) {
             stop();
             throw e;
+        } catch (IOException e) {
+            stop();
+            throw new UncheckedIOException(e);
         }
     }
 
     @Override
     public void stop() {
+        if (silent != null) {
+            try {
+                silent.close();
+            } catch (IOException ignored) {
+                // closed with the JVM anyway
+            }
+        }
         if (nats != null) {
             nats.close();
         }
