@@ -139,7 +139,7 @@ class SubmissionTests {
         as(classmate).get("/api/v1/submissions/" + submissionId).then().statusCode(404);
         as(school.user(Role.TEACHER, "Nia Notmine")).get("/api/v1/submissions/" + submissionId + "/file").then().statusCode(404);
         as(TestSchool.create().admin).get("/api/v1/submissions/" + submissionId + "/file").then().statusCode(404);
-        assertEquals(1, TestSchool.count("select count(*) from stored_file where sha256 = ?", sha256));
+        assertEquals(1, TestSchool.count("select count(*) from stored_file where sha256 = ? and tenant_id = ?", sha256, school.tenantId));
     }
 
     @Test
