@@ -32,20 +32,28 @@ public class AttendanceTallies {
         /** Counts, absences and percentage of these status codes. */
         public Tally tally(Collection<String> codes) {
             Map<String, Long> counts = new TreeMap<>();
+            codes.forEach(code -> counts.merge(code, 1L, Long::sum));
+            return tallyCounts(counts);
+        }
+
+        /** Counts, absences and percentage of marks given as how many there are of each status code. */
+        public Tally tallyCounts(Map<String, Long> countsByCode) {
+            Map<String, Long> counts = new TreeMap<>(countsByCode);
             BigDecimal points = BigDecimal.ZERO;
             long absences = 0;
-            for (String code : codes) {
-                counts.merge(code, 1L, Long::sum);
-                AttendanceStatus status = statuses.get(code);
+            long marked = 0;
+            for (Map.Entry<String, Long> entry : counts.entrySet()) {
+                marked += entry.getValue();
+                AttendanceStatus status = statuses.get(entry.getKey());
                 if (status != null) {
-                    points = points.add(status.points);
-                    absences += status.countsAsAbsence ? 1 : 0;
+                    points = points.add(status.points.multiply(BigDecimal.valueOf(entry.getValue())));
+                    absences += status.countsAsAbsence ? entry.getValue() : 0;
                 }
             }
             long lates = counts.getOrDefault(AttendanceStatus.LATE, 0L);
-            BigDecimal percentage = codes.isEmpty() || best.signum() == 0 ? null
-                    : points.multiply(BigDecimal.valueOf(100)).divide(best.multiply(BigDecimal.valueOf(codes.size())), 2, RoundingMode.HALF_UP);
-            return new Tally(counts, codes.size(), setting.absences(absences, lates), percentage);
+            BigDecimal percentage = marked == 0 || best.signum() == 0 ? null
+                    : points.multiply(BigDecimal.valueOf(100)).divide(best.multiply(BigDecimal.valueOf(marked)), 2, RoundingMode.HALF_UP);
+            return new Tally(counts, marked, setting.absences(absences, lates), percentage);
         }
 
         /** Absences by the lates rule per student, from tally rows. */

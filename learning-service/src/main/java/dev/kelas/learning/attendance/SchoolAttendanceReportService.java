@@ -14,10 +14,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -86,22 +84,21 @@ public class SchoolAttendanceReportService {
                                       List<AttendanceMark.Tally> rows, Tallier tallier, Map<UUID, String> names, int page, int size) {
         Map<UUID, SchoolClass> classById = new HashMap<>();
         classes.forEach(c -> classById.put(c.id, c));
-        // Per class and student, every mark's status code (expanded from the counts: the tally rules take codes).
-        Map<String, List<String>> codes = new LinkedHashMap<>();
-        Map<UUID, List<String>> perClass = new HashMap<>();
-        List<String> all = new ArrayList<>();
+        // Marks per status: per class and student, per class, and for the school.
+        Map<String, Map<String, Long>> perStudent = new HashMap<>();
+        Map<UUID, Map<String, Long>> perClass = new HashMap<>();
+        Map<String, Long> all = new HashMap<>();
         for (AttendanceMark.Tally row : rows) {
-            List<String> marks = Collections.nCopies((int) row.count(), row.status());
-            codes.computeIfAbsent(row.classId() + ":" + row.studentId(), k -> new ArrayList<>()).addAll(marks);
-            perClass.computeIfAbsent(row.classId(), k -> new ArrayList<>()).addAll(marks);
-            all.addAll(marks);
+            perStudent.computeIfAbsent(row.classId() + ":" + row.studentId(), k -> new HashMap<>()).merge(row.status(), row.count(), Long::sum);
+            perClass.computeIfAbsent(row.classId(), k -> new HashMap<>()).merge(row.status(), row.count(), Long::sum);
+            all.merge(row.status(), row.count(), Long::sum);
         }
         int limit = tallier.setting().absenceLimit;
         List<StudentRow> students = new ArrayList<>();
         Map<UUID, int[]> classCounts = new HashMap<>();
         for (Enrollment e : enrollments) {
             SchoolClass c = classById.get(e.classId);
-            Tally summary = tallier.tally(codes.getOrDefault(e.classId + ":" + e.studentId, List.of()));
+            Tally summary = tallier.tallyCounts(perStudent.getOrDefault(e.classId + ":" + e.studentId, Map.of()));
             boolean atLimit = summary.absences() >= limit;
             students.add(new StudentRow(e.studentId, names.get(e.studentId), e.classId, c.name, summary, atLimit));
             int[] counts = classCounts.computeIfAbsent(e.classId, k -> new int[2]);
@@ -113,12 +110,12 @@ public class SchoolAttendanceReportService {
         List<ClassRow> classRows = classes.stream().sorted(Comparator.comparing((SchoolClass c) -> c.name == null ? "" : c.name))
                 .map(c -> {
                     int[] counts = classCounts.getOrDefault(c.id, new int[2]);
-                    Tally tally = tallier.tally(perClass.getOrDefault(c.id, List.of()));
+                    Tally tally = tallier.tallyCounts(perClass.getOrDefault(c.id, Map.of()));
                     return new ClassRow(c.id, c.name, counts[0], tally.marked(), tally.percentage(), counts[1]);
                 }).toList();
         int from = (int) Math.min((long) page * size, students.size());
         int to = Math.min(from + size, students.size());
         return new SchoolReport(term.id, term.name, term.startsOn, term.endsOn, limit, tallier.setting().latesPerAbsence,
-                tallier.tally(all).percentage(), classRows, students.subList(from, to), page, size, students.size());
+                tallier.tallyCounts(all).percentage(), classRows, students.subList(from, to), page, size, students.size());
     }
 }
