@@ -71,20 +71,15 @@ public class AnnouncementAttachmentService {
 
     @WithSession
     Uni<Void> checkRoom(Caller caller, UUID announcementId) {
-        return announcements.own(caller, announcementId).chain(a -> AnnouncementAttachment.countFor(a.id)).invoke(n -> {
-            if (n >= MAX_ATTACHMENTS) {
-                throw new ConflictException("An announcement carries at most " + MAX_ATTACHMENTS + " files");
-            }
-        }).replaceWithVoid();
+        return announcements.own(caller, announcementId).chain(a -> AnnouncementAttachment.countFor(a.id))
+                .invoke(AnnouncementAttachmentService::requireRoom).replaceWithVoid();
     }
 
     /** Stores the rows, checking ownership and the count again inside the transaction (a concurrent attach may have won). */
     @WithTransaction
     Uni<AttachmentView> record(Caller caller, UUID announcementId, StoredFile file) {
         return announcements.own(caller, announcementId).chain(a -> AnnouncementAttachment.countFor(a.id).chain(n -> {
-            if (n >= MAX_ATTACHMENTS) {
-                throw new ConflictException("An announcement carries at most " + MAX_ATTACHMENTS + " files");
-            }
+            requireRoom(n);
             AnnouncementAttachment attachment = new AnnouncementAttachment();
             attachment.id = file.id;
             attachment.tenantId = file.tenantId;
@@ -170,6 +165,12 @@ public class AnnouncementAttachmentService {
                     .chain(() -> StoredFile.delete("id in ?1", ids))
                     .map(ignored -> stored.stream().map(f -> f.storageKey).toList()));
         });
+    }
+
+    private static void requireRoom(long attached) {
+        if (attached >= MAX_ATTACHMENTS) {
+            throw new ConflictException("An announcement carries at most " + MAX_ATTACHMENTS + " files");
+        }
     }
 
     private Uni<StoredFile> attached(Caller caller, UUID announcementId, UUID fileId, boolean toChange) {

@@ -6,6 +6,7 @@ import dev.kelas.learning.announcement.dto.AnnouncementPatch;
 import dev.kelas.learning.announcement.dto.AnnouncementRequest;
 import dev.kelas.learning.announcement.dto.AnnouncementResponse;
 import dev.kelas.learning.announcement.AnnouncementAttachmentService.AttachmentView;
+import dev.kelas.learning.assignment.FileDownloads;
 import dev.kelas.learning.assignment.SubmissionService.Upload;
 import dev.kelas.runtime.problem.PreconditionFailedException;
 import dev.kelas.runtime.problem.ValidationException;
@@ -32,8 +33,6 @@ import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -171,12 +170,7 @@ public class AnnouncementResource {
     @Operation(summary = "One attached file, as an attachment, after its SHA-256 is verified")
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such announcement or file for you")
     public Uni<Response> download(@PathParam("id") UUID id, @PathParam("fileId") UUID fileId) {
-        return attachments.download(caller, id, fileId).map(content -> Response.ok(content.bytes())
-                .type(content.file().contentType)
-                .header("Content-Disposition", "attachment; filename*=UTF-8''"
-                        + URLEncoder.encode(content.file().fileName, StandardCharsets.UTF_8).replace("+", "%20"))
-                .header("X-Content-Type-Options", "nosniff")
-                .build());
+        return attachments.download(caller, id, fileId).map(content -> FileDownloads.attachment(content.file(), content.bytes()));
     }
 
     @DELETE

@@ -8,8 +8,6 @@ import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -38,13 +36,6 @@ public class SubmissionResource {
     @Path("/{submissionId}/file")
     @Operation(summary = "The uploaded file, as an attachment, after its SHA-256 is verified")
     public Uni<Response> downloadFile(@PathParam("submissionId") UUID submissionId) {
-        return submissions.readFile(caller, submissionId).map(content -> Response.ok(content.bytes())
-                .type(content.file().contentType)
-                .header("Content-Disposition", "attachment; filename*=UTF-8''"
-                        + URLEncoder.encode(content.file().fileName, StandardCharsets.UTF_8).replace("+", "%20"))
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Cache-Control", "private, no-store")
-                .header("Digest", "sha-256=" + content.file().sha256)
-                .build());
+        return submissions.readFile(caller, submissionId).map(content -> FileDownloads.attachment(content.file(), content.bytes()));
     }
 }
