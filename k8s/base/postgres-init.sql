@@ -1,4 +1,4 @@
--- One database per service (DESIGN.md section 7).
+-- One database per service (docs/architecture.md: no service reads another's database).
 create database kelas_auth;
 create database kelas_learning;
 create database kelas_lab;
