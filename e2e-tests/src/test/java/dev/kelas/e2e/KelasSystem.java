@@ -308,6 +308,16 @@ public final class KelasSystem {
         environment.put("KELAS_LAB_SANDBOX_SLOT_UID_BASE", String.valueOf(slotUidBase));
         environment.put("KELAS_LAB_GRADER_ACK_WAIT", "PT5S");
         environment.put("KELAS_AUTH_OPERATOR_TOKEN", OPERATOR_TOKEN);
+        // Rate limits stay on (every answer carries the RateLimit fields), with quotas raised for a suite that
+        // drives hundreds of users from one loopback address; auth-service's RateLimitTests reach the real ones.
+        environment.put("KELAS_RATE_LIMIT_GROUPS_LOGIN_PER_ADDRESS", "100000");
+        environment.put("KELAS_RATE_LIMIT_GROUPS_WRITES_PER_USER", "100000");
+        environment.put("KELAS_RATE_LIMIT_GROUPS_WRITES_PER_ADDRESS", "1000000");
+        environment.put("KELAS_RATE_LIMIT_GROUPS_READS_PER_USER", "100000");
+        environment.put("KELAS_RATE_LIMIT_GROUPS_READS_PER_ADDRESS", "1000000");
+        environment.put("KELAS_RATE_LIMIT_GROUPS_REFRESH_PER_ADDRESS", "100000");
+        environment.put("KELAS_RATE_LIMIT_GROUPS_RUN_PER_USER", "100000");
+        environment.put("KELAS_RATE_LIMIT_GROUPS_PASSWORD_RESET_PER_ADDRESS", "100000");
         environment.put("KELAS_AUTH_JWT_ACTIVATION_DELAY", "PT2S"); // a rotated key signs 2 s after it is published
         // Every service exports its spans to the tests' in-memory OTLP collector, in small quick batches.
         environment.put("QUARKUS_OTEL_EXPORTER_OTLP_TRACES_ENDPOINT", traces.endpoint());

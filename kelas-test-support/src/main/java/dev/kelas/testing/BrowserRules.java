@@ -20,8 +20,7 @@ public final class BrowserRules {
     /** An origin no configuration allows. */
     public static final String OTHER_ORIGIN = "https://evil.example.com";
     /** Response headers a frontend may read (quarkus.http.cors.exposed-headers). */
-    public static final String[] EXPOSED = {"X-Request-Id", "Retry-After", "RateLimit-Limit", "RateLimit-Remaining",
-            "RateLimit-Reset", "RateLimit-Policy", "Last-Event-ID", "Content-Disposition"};
+    public static final String[] EXPOSED = {"X-Request-Id", "Retry-After", "RateLimit", "RateLimit-Policy", "Last-Event-ID", "Content-Disposition"};
     /** The Content-Security-Policy of API answers. */
     public static final String API_CSP = "default-src 'none'; frame-ancestors 'none'";
 
