@@ -55,6 +55,9 @@ public final class KelasSystem {
     private int natsPort;
     private io.nats.client.Connection publisher;
     private Process smtp;
+    private Process edge;
+    private int edgePort;
+    private int frontendPort;
     private int smtpPort;
     private final Path mailbox = workDir.resolve("mailbox.jsonl");
 
@@ -75,6 +78,57 @@ public final class KelasSystem {
             instance = system;
         }
         return instance;
+    }
+
+    /**
+     * The origin of the one frontend the services allow (CORS), {@code http://127.0.0.1:<port>}: a test
+     * serves its page on {@link #frontendPort()}.
+     */
+    public String frontendOrigin() {
+        return "http://127.0.0.1:" + frontendPort;
+    }
+
+    /** The port of {@link #frontendOrigin()}. */
+    public int frontendPort() {
+        return frontendPort;
+    }
+
+    /**
+     * The edge's base URL: nginx (env {@code KELAS_NGINX}, default {@code nginx} on the PATH) in front of the
+     * four services, configured by edge/render_nginx.py from edge/routes.tsv exactly as {@code ./kelas up}
+     * does, started on first use.
+     */
+    public synchronized String edgeUrl() throws Exception {
+        if (edge == null) {
+            Path dir = workDir.resolve("edge");
+            Files.createDirectories(dir.resolve("logs"));
+            Files.createDirectories(dir.resolve("tmp/body"));
+            Files.createDirectories(dir.resolve("tmp/proxy"));
+            edgePort = freePort();
+            List<String> render = new ArrayList<>(List.of(env("KELAS_PYTHON", "/usr/bin/python3"),
+                    repoRoot.resolve("edge/render_nginx.py").toString(), "--listen", "127.0.0.1:" + edgePort,
+                    "--prefix", dir.toString(), "--out", dir.resolve("nginx.conf").toString()));
+            for (String service : SERVICES) {
+                render.addAll(List.of("--upstream", service + "=127.0.0.1:" + ports.get(service)));
+            }
+            run(render);
+            if ("root".equals(System.getProperty("user.name"))) {
+                run(List.of("chown", "-R", "nobody:nogroup", dir.resolve("tmp").toString())); // nginx's workers
+            }
+            edge = new ProcessBuilder(env("KELAS_NGINX", "nginx"), "-c", dir.resolve("nginx.conf").toString(),
+                    "-p", dir.toString(), "-g", "daemon off;").redirectErrorStream(true)
+                    .redirectOutput(workDir.resolve("edge.log").toFile()).start();
+            awaitPort(edgePort, Duration.ofSeconds(15));
+        }
+        return "http://127.0.0.1:" + edgePort;
+    }
+
+    private static void run(List<String> command) throws Exception {
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes());
+        if (process.waitFor() != 0) {
+            throw new IllegalStateException(String.join(" ", command) + " failed:\n" + output);
+        }
     }
 
     /** Base URL of a service, e.g. {@code http://127.0.0.1:41234}. */
@@ -122,6 +176,7 @@ public final class KelasSystem {
             recreateDatabase(database(service));
             ports.put(service, freePort());
         }
+        frontendPort = freePort();
         for (String service : SERVICES) {
             launch(service, service, ports.get(service), SLOT_UID_BASE, Map.of());
         }
@@ -308,6 +363,13 @@ public final class KelasSystem {
         environment.put("KELAS_LAB_SANDBOX_SLOT_UID_BASE", String.valueOf(slotUidBase));
         environment.put("KELAS_LAB_GRADER_ACK_WAIT", "PT5S");
         environment.put("KELAS_AUTH_OPERATOR_TOKEN", OPERATOR_TOKEN);
+        // One frontend origin may call every service and the edge ({@link #frontendOrigin}); no other.
+        environment.put("QUARKUS_HTTP_CORS_ORIGINS", frontendOrigin());
+        StringBuilder healthz = new StringBuilder();
+        for (String service : SERVICES) {
+            healthz.append(healthz.isEmpty() ? "" : ",").append(service).append("=").append(url(service));
+        }
+        environment.put("KELAS_HEALTHZ_SERVICES", healthz.toString());
         // Rate limits stay on (every answer carries the RateLimit fields), with quotas raised for a suite that
         // drives hundreds of users from one loopback address; auth-service's RateLimitTests reach the real ones.
         environment.put("KELAS_RATE_LIMIT_GROUPS_LOGIN_PER_ADDRESS", "100000");
@@ -354,6 +416,9 @@ public final class KelasSystem {
         }
         if (smtp != null) {
             smtp.destroy();
+        }
+        if (edge != null) {
+            edge.destroy();
         }
         if (traces != null) {
             traces.close();
