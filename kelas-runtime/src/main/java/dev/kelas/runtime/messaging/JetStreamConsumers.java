@@ -8,6 +8,7 @@ import org.jboss.logging.MDC;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import dev.kelas.runtime.tracing.Tracing;
+import dev.kelas.runtime.web.RequestIds;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -165,6 +166,7 @@ public class JetStreamConsumers {
                         inFlight.remove(Thread.currentThread());
                         MDC.remove("tenantId");
                         MDC.remove("eventId");
+                        MDC.remove(RequestIds.MDC_KEY);
                     }
                 }
             } catch (Exception e) {
@@ -198,6 +200,9 @@ public class JetStreamConsumers {
         span.setAttribute("messaging.delivery.count", delivery);
         MDC.put("tenantId", event.tenantId().toString());
         MDC.put("eventId", event.id().toString());
+        if (RequestIds.sane(event.envelope().requestid())) { // log lines and the events this one leads to carry it
+            MDC.put(RequestIds.MDC_KEY, event.envelope().requestid());
+        }
         try (Scope ignored = span.makeCurrent()) {
             handler.handle(event);
             progress.cancel(false);

@@ -2,10 +2,17 @@ package dev.kelas.runtime.messaging;
 
 import io.quarkus.vertx.VertxContextSupport;
 import io.smallrye.mutiny.Uni;
+import dev.kelas.runtime.web.RequestIds;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
+import org.jboss.logging.MDC;
 
 /** Bridges a blocking consumer thread to Hibernate Reactive, which must run on a Vert.x context. */
 public final class Reactive {
+    private static final List<String> MDC_KEYS = List.of("tenantId", "eventId", RequestIds.MDC_KEY);
+
     private Reactive() {
     }
 
@@ -20,7 +27,16 @@ public final class Reactive {
         try {
             // Carry the caller's trace context (a consumer's span) onto the duplicated context the Uni runs on.
             io.opentelemetry.context.Context traced = io.opentelemetry.context.Context.current();
+            // And its log MDC (tenant, event and request id), so the Uni's log lines and outbox rows carry them.
+            Map<String, Object> mdc = new HashMap<>();
+            for (String key : MDC_KEYS) {
+                Object value = MDC.get(key);
+                if (value != null) {
+                    mdc.put(key, value);
+                }
+            }
             return VertxContextSupport.subscribeAndAwait(() -> {
+                mdc.forEach(MDC::put);
                 io.opentelemetry.context.Scope scope = traced.makeCurrent();
                 try {
                     return work.get().onTermination().invoke(scope::close);

@@ -2,6 +2,7 @@ package dev.kelas.runtime.outbox;
 
 import dev.kelas.contracts.KelasEvent;
 import dev.kelas.runtime.tracing.Tracing;
+import dev.kelas.runtime.web.RequestIds;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -14,15 +15,16 @@ import java.util.UUID;
  * Writes events into the service's {@code outbox_event} table inside the caller's current
  * Hibernate Reactive transaction, so the event exists if and only if the change commits
  * (transactional outbox). {@link OutboxRelay} publishes the rows to JetStream.
- * The current span's W3C {@code traceparent} goes with the row, so the trace continues after the publish.
+ * The current span's W3C {@code traceparent} goes with the row, so the trace continues after the publish, and so
+ * does the request id in the log MDC (the HTTP request's, or that of the event being consumed), so it travels on.
  */
 @ApplicationScoped
 public class Outbox {
     // The payload goes in as text and PostgreSQL parses it: bound straight to a jsonb parameter, the
     // Vert.x client would store the Java String as a JSON string value.
     private static final String INSERT = """
-            insert into outbox_event (id, tenant_id, aggregate_type, aggregate_id, type, payload, occurred_at, traceparent)
-            values (?1, ?2, ?3, ?4, ?5, cast(cast(?6 as text) as jsonb), ?7, ?8)""";
+            insert into outbox_event (id, tenant_id, aggregate_type, aggregate_id, type, payload, occurred_at, traceparent, request_id)
+            values (?1, ?2, ?3, ?4, ?5, cast(cast(?6 as text) as jsonb), ?7, ?8, ?9)""";
 
     private final ObjectMapper json;
 
@@ -81,6 +83,7 @@ public class Outbox {
                         .setParameter(6, data)
                         .setParameter(7, Instant.now())
                         .setParameter(8, Tracing.currentTraceparent())
+                        .setParameter(9, RequestIds.current())
                         .executeUpdate())
                 .replaceWith(id);
     }

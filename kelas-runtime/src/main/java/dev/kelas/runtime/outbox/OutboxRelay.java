@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.concurrent.atomic.AtomicLong;
 import dev.kelas.runtime.tracing.Tracing;
+import dev.kelas.runtime.web.RequestIds;
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.api.trace.StatusCode;
@@ -56,7 +57,7 @@ import org.jboss.logging.Logger;
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final String CLAIM = """
-            select id, tenant_id, aggregate_id, type, payload::text as payload, traceparent, occurred_at, attempts
+            select id, tenant_id, aggregate_id, type, payload::text as payload, traceparent, request_id, occurred_at, attempts
             from outbox_event
             where published_at is null and next_attempt_at <= now()
             order by occurred_at
@@ -245,6 +246,10 @@ public class OutboxRelay {
         if (traceparent != null) {
             envelope.put("traceparent", traceparent);
         }
+        String requestId = row.getString("request_id");
+        if (requestId != null) {
+            envelope.put("requestid", requestId);
+        }
         try {
             envelope.set("data", json.readTree(row.getString("payload")));
             Headers headers = new Headers()
@@ -252,6 +257,9 @@ public class OutboxRelay {
                     .put("Content-Type", "application/cloudevents+json");
             if (traceparent != null) {
                 headers.put("traceparent", traceparent);
+            }
+            if (requestId != null) {
+                headers.put(RequestIds.HEADER, requestId);
             }
             return NatsMessage.builder()
                     .subject(row.getString("type"))

@@ -16,17 +16,30 @@ import java.util.regex.Pattern;
 @ApplicationScoped
 public class RequestIds {
     public static final String HEADER = "X-Request-Id";
+    /** The log MDC key of the request id, on HTTP requests and on the events that descend from them. */
+    public static final String MDC_KEY = "requestId";
     private static final Pattern SANE = Pattern.compile("[A-Za-z0-9._-]{1,128}");
 
     void installOnRouter(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).handler(context -> {
             String given = context.request().getHeader(HEADER);
-            String id = given != null && SANE.matcher(given).matches() ? given : UUID.randomUUID().toString();
+            String id = sane(given) ? given : UUID.randomUUID().toString();
             context.request().headers().set(HEADER, id);
             context.response().putHeader(HEADER, id);
-            MDC.put("requestId", id); // kept on the request's Vert.x context: every log line of the request carries it
+            MDC.put(MDC_KEY, id); // kept on the request's Vert.x context: every log line of the request carries it
             context.next();
         });
+    }
+
+    /** Whether a request id from outside (a header, an event) is one Kelas keeps: 1 to 128 of {@code [A-Za-z0-9._-]}. */
+    public static boolean sane(String id) {
+        return id != null && SANE.matcher(id).matches();
+    }
+
+    /** The request id in the log MDC of the current request or event, or null. */
+    public static String current() {
+        Object id = MDC.get(MDC_KEY);
+        return id == null ? null : id.toString();
     }
 
     /** The request id assigned to this request. */

@@ -71,8 +71,14 @@ public final class NatsBus implements AutoCloseable {
      * the same event id under another message id gets past JetStream's de-duplication, as a redelivery would.
      */
     public void publish(String subject, UUID tenantId, String aggregateId, Object payload, UUID eventId, String messageId) {
+        publish(subject, tenantId, aggregateId, payload, eventId, messageId, null);
+    }
+
+    /** Publishes a CloudEvent that descends from the request with this {@code requestid} (or from none, if null). */
+    public void publish(String subject, UUID tenantId, String aggregateId, Object payload, UUID eventId, String messageId,
+                        String requestId) {
         EventEnvelope<Object> envelope = EventEnvelope.of(eventId, "/kelas/test", subject, aggregateId, Instant.now(), tenantId,
-                null, payload);
+                null, requestId, payload);
         try {
             Headers headers = new Headers().add("Nats-Msg-Id", messageId);
             jetStream.publish(subject, headers, JSON.writeValueAsBytes(envelope));
