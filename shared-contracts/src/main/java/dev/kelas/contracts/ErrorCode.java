@@ -36,5 +36,7 @@ public enum ErrorCode {
     /** 412: the resource changed since the client read it ({@code If-Match} names an old ETag); read it again. */
     PRECONDITION_FAILED,
     /** 503: a dependency (database, messaging) is unavailable for now; retry after Retry-After seconds. */
-    SERVICE_UNAVAILABLE
+    SERVICE_UNAVAILABLE,
+    /** 409: every attempt the assignment allows is used; no further submission is accepted. */
+    ATTEMPTS_EXHAUSTED
 }

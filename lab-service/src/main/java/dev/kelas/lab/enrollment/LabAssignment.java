@@ -20,6 +20,8 @@ public class LabAssignment extends PanacheEntityBase {
     public String kind;
     public String title;
     public BigDecimal points;
+    /** Submissions allowed per student, or null for no limit. */
+    public Integer maxAttempts;
 
     /** The assignment with this id in this tenant, or null. */
     public static Uni<LabAssignment> findInTenant(UUID tenantId, UUID assignmentId) {

@@ -30,6 +30,12 @@ public class LabEnrollment extends PanacheEntityBase {
         return count("tenantId = ?1 and classId = ?2 and studentId = ?3", tenantId, classId, studentId).map(n -> n > 0);
     }
 
+    /** The enrollment, locked (FOR UPDATE) until the transaction ends, or null if the student is not enrolled. */
+    public static Uni<LabEnrollment> lockForSubmission(UUID tenantId, UUID classId, UUID studentId) {
+        return find("tenantId = ?1 and classId = ?2 and studentId = ?3", tenantId, classId, studentId)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
     /** Composite primary key (class, student). */
     public record Key(UUID classId, UUID studentId) implements Serializable {
         public Key() {

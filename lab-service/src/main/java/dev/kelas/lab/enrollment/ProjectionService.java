@@ -15,7 +15,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class ProjectionService {
 
-    /** Applies {@code kelas.learning.assignment.published}: records the assignment (a repeat changes nothing). */
+    /**
+     * Applies {@code kelas.learning.assignment.published}: records the assignment with its attempt limit
+     * (a repeat changes nothing).
+     */
     @WithTransaction
     public Uni<Void> applyAssignmentPublished(UUID tenantId, AssignmentPublished published) {
         return LabAssignment.<LabAssignment>findById(published.assignmentId()).chain(existing -> {
@@ -27,6 +30,7 @@ public class ProjectionService {
                     assignment.kind = published.kind();
                     assignment.title = published.title();
                     assignment.points = published.points();
+                    assignment.maxAttempts = published.maxAttempts();
                     return existing != null ? Uni.createFrom().voidItem() : assignment.persist().replaceWithVoid();
                 });
     }

@@ -5,6 +5,7 @@ import dev.kelas.contracts.Role;
 import dev.kelas.contracts.events.LabSubmissionCreated;
 import dev.kelas.lab.config.LabConfig;
 import dev.kelas.lab.task.CodingTask;
+import dev.kelas.lab.enrollment.LabAssignment;
 import dev.kelas.lab.enrollment.LabEnrollment;
 import dev.kelas.lab.task.TestCase;
 import dev.kelas.runtime.outbox.Outbox;
@@ -44,6 +45,7 @@ public class SubmissionService {
      * @throws NotFoundException   if the task is not in the caller's school
      * @throws ForbiddenException  if the student is not enrolled in the task's class
      * @throws ValidationException if the language is not the task's or the source is too large
+     * @throws AttemptsExhaustedException if the CODING assignment's {@code maxAttempts} submissions are made
      */
     @WithTransaction
     public Uni<CodeSubmission> submitCode(Caller caller, UUID taskId, String language, String sourceCode) {
@@ -61,10 +63,23 @@ public class SubmissionService {
             if (!task.language.equals(language)) {
                 throw new ValidationException("language", "This task takes " + task.language);
             }
-            return LabEnrollment.exists(tenantId, task.classId, studentId).chain(enrolled -> {
-                if (!enrolled) {
+            if (task.archivedAt != null) {
+                throw new NotFoundException("task", taskId);
+            }
+            // The enrollment row is locked so that two submissions of one student count attempts one after the other.
+            return LabEnrollment.lockForSubmission(tenantId, task.classId, studentId).chain(enrollment -> {
+                if (enrollment == null) {
                     throw new ForbiddenException("You are not enrolled in this task's class");
                 }
+                return LabAssignment.findInTenant(tenantId, task.assignmentId).chain(assignment -> assignment == null
+                        || assignment.maxAttempts == null
+                        ? Uni.createFrom().voidItem()
+                        : CodeSubmission.countHistory(taskId, studentId).invoke(used -> {
+                            if (used >= assignment.maxAttempts) {
+                                throw new AttemptsExhaustedException(assignment.maxAttempts);
+                            }
+                        }).replaceWithVoid());
+            }).chain(() -> {
                 CodeSubmission submission = new CodeSubmission();
                 submission.id = UUID.randomUUID();
                 submission.tenantId = tenantId;

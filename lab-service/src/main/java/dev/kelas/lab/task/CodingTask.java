@@ -34,8 +34,29 @@ public class CodingTask extends TenantEntity {
     public String checkerSource;
     /** Largest accepted source for this task, KiB; null: {@code kelas.lab.max-source-kib}. */
     public Integer maxSourceKib;
+    /** Code the student's editor starts with, in the task's language, or null. */
+    public String starterCode;
     public UUID createdBy;
     public Instant createdAt;
+    /** When the teacher deleted a task that had submissions: hidden from students, kept for the record. */
+    public Instant archivedAt;
+
+    /**
+     * Archives the task instead of deleting it, because it has submissions: students no longer see it or
+     * submit to it; its submissions and grades stay. Archiving twice keeps the first time.
+     */
+    public void archive(Instant now) {
+        if (archivedAt == null) {
+            archivedAt = now;
+        }
+    }
+
+    /** A class's tasks in this tenant, oldest first; archived ones only if asked. */
+    public static Uni<java.util.List<CodingTask>> listForClass(UUID tenantId, UUID classId, boolean withArchived) {
+        return withArchived
+                ? list("tenantId = ?1 and classId = ?2 order by createdAt, id", tenantId, classId)
+                : list("tenantId = ?1 and classId = ?2 and archivedAt is null order by createdAt, id", tenantId, classId);
+    }
 
     /** The task with this id in this tenant, or null. */
     public static Uni<CodingTask> findInTenant(UUID tenantId, UUID id) {

@@ -9,6 +9,11 @@ import dev.kelas.lab.task.dto.SubmissionPage;
 import dev.kelas.lab.task.dto.SubmissionAccepted;
 import dev.kelas.lab.task.dto.SubmitCodeRequest;
 import dev.kelas.lab.task.dto.TaskResponse;
+import dev.kelas.lab.task.dto.TaskDetailResponse;
+import dev.kelas.lab.task.dto.UpdateTaskRequest;
+import dev.kelas.runtime.web.MarkdownRenderer;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PATCH;
 import dev.kelas.lab.submission.SubmissionService;
 import dev.kelas.runtime.security.Caller;
 import io.smallrye.mutiny.Uni;
@@ -36,12 +41,56 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class TaskResource {
     private final TaskService tasks;
     private final SubmissionService submissions;
+    private final TaskCatalogService catalog;
+    private final MarkdownRenderer markdown;
     private final Caller caller;
 
-    public TaskResource(TaskService tasks, SubmissionService submissions, Caller caller) {
+    public TaskResource(TaskService tasks, SubmissionService submissions, TaskCatalogService catalog,
+                        MarkdownRenderer markdown, Caller caller) {
         this.tasks = tasks;
         this.submissions = submissions;
+        this.catalog = catalog;
+        this.markdown = markdown;
         this.caller = caller;
+    }
+
+    @GET
+    @Path("/{taskId}")
+    @RolesAllowed({Role.STUDENT_NAME, Role.TEACHER_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "A task: statement (Markdown and safe HTML), languages, starter code, limits, visible tests")
+    @APIResponse(responseCode = "200", description = "The task; hidden tests are only counted")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: another class's teacher")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such task, archived, or not your class")
+    public Uni<TaskDetailResponse> viewTask(@PathParam("taskId") UUID taskId) {
+        return catalog.viewTask(caller, taskId).map(view -> TaskDetailResponse.of(view, markdown.toSafeHtml(view.task().statement)));
+    }
+
+    @PATCH
+    @Path("/{taskId}")
+    @RolesAllowed({Role.TEACHER_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "Change a task's title, statement, starter code or limits")
+    @APIResponse(responseCode = "200", description = "The changed task")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: not the class's teacher")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such task in your school")
+    @APIResponse(responseCode = "409", description = "CONFLICT: the task is archived")
+    public Uni<TaskResponse> updateTask(@PathParam("taskId") UUID taskId, @NotNull @Valid UpdateTaskRequest request) {
+        TaskService.TaskChange change = new TaskService.TaskChange(request.title(), request.statement(), request.starterCode(),
+                request.cpuSeconds(), request.wallSeconds(), request.memoryMib(), request.outputKib(), request.maxProcesses(),
+                request.maxSourceKib());
+        return tasks.updateTask(caller, taskId, change).map(updated -> TaskResponse.of(updated.task(), updated.tests().size(),
+                updated.tests().stream().map(t -> t.points).reduce(BigDecimal.ZERO, BigDecimal::add)));
+    }
+
+    @DELETE
+    @Path("/{taskId}")
+    @RolesAllowed({Role.TEACHER_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "Delete a task; one with submissions is archived instead")
+    @APIResponse(responseCode = "204", description = "Deleted, or archived (header Kelas-Task-Archived: true)")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: not the class's teacher")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such task in your school")
+    public Uni<Response> deleteTask(@PathParam("taskId") UUID taskId) {
+        return tasks.deleteTask(caller, taskId)
+                .map(archived -> Response.noContent().header("Kelas-Task-Archived", archived.toString()).build());
     }
 
     @POST
@@ -56,7 +105,7 @@ public class TaskResource {
         TaskService.NewTask task = new TaskService.NewTask(request.title(), request.language(), request.statement(),
                 request.assignmentId(), request.classId(), limits.cpuSeconds(), limits.wallSeconds(), limits.memoryMib(),
                 limits.outputKib(), limits.maxProcesses(), newTests(request.tests()), request.checkerSource(),
-                request.maxSourceKib());
+                request.maxSourceKib(), request.starterCode());
         return tasks.createTask(caller, task).map(created -> Response
                 .created(URI.create("/api/v1/lab/tasks/" + created.task().id))
                 .entity(TaskResponse.of(created.task(), created.tests().size(),

@@ -6,6 +6,8 @@ import dev.kelas.lab.config.LabConfig;
 import dev.kelas.lab.enrollment.LabAssignment;
 import dev.kelas.lab.grading.Checker;
 import java.math.BigDecimal;
+import dev.kelas.lab.submission.CodeSubmission;
+import dev.kelas.runtime.problem.ConflictException;
 import dev.kelas.runtime.problem.ForbiddenException;
 import dev.kelas.runtime.problem.NotFoundException;
 import dev.kelas.runtime.problem.ValidationException;
@@ -39,7 +41,16 @@ public class TaskService {
      */
     public record NewTask(String title, String language, String statement, UUID assignmentId, UUID classId,
                           int cpuSeconds, BigDecimal wallSeconds, int memoryMib, Integer outputKib, Integer maxProcesses,
-                          List<NewTest> tests, String checkerSource, Integer maxSourceKib) {
+                          List<NewTest> tests, String checkerSource, Integer maxSourceKib, String starterCode) {
+    }
+
+    /**
+     * A teacher's change to a task; a null field keeps the current value. Limits as in {@link NewTask}.
+     * The language and the tests do not change here (tests: {@link #replaceTests}).
+     */
+    public record TaskChange(String title, String statement, String starterCode, Integer cpuSeconds,
+                             BigDecimal wallSeconds, Integer memoryMib, Integer outputKib, Integer maxProcesses,
+                             Integer maxSourceKib) {
     }
 
     /**
@@ -98,6 +109,7 @@ public class TaskService {
             task.createdBy = userId;
             task.createdAt = Instant.now();
             task.maxSourceKib = request.maxSourceKib();
+            task.starterCode = request.starterCode();
             task.checkerSource = checkerFor(request.tests(), request.checkerSource());
             List<TestCase> tests = toTestCases(task.id, request.tests());
             return task.persist().chain(() -> TestCase.persist(tests)).replaceWith(new TaskWithTests(task, tests));
@@ -121,6 +133,54 @@ public class TaskService {
             return TestCase.delete("taskId", task.id).chain(() -> TestCase.persist(tests))
                     .replaceWith(new TaskWithTests(task, tests));
         });
+    }
+
+    /**
+     * Changes a task's title, statement, starter code or limits. New limits apply to the next gradings;
+     * a regrade applies them to earlier submissions.
+     *
+     * @throws NotFoundException  if the task is not in the caller's school
+     * @throws ForbiddenException if the caller is neither the class's teacher nor an administrator
+     * @throws ConflictException  if the task is archived
+     */
+    @WithTransaction
+    public Uni<TaskWithTests> updateTask(Caller caller, UUID taskId, TaskChange change) {
+        return managedTask(caller, taskId).chain(task -> {
+            if (task.archivedAt != null) {
+                throw new ConflictException("The task is archived and can no longer change");
+            }
+            if (change.title() != null) {
+                task.title = change.title().strip();
+            }
+            task.statement = change.statement() != null ? change.statement() : task.statement;
+            task.starterCode = change.starterCode() != null ? change.starterCode() : task.starterCode;
+            task.cpuSeconds = change.cpuSeconds() != null ? change.cpuSeconds() : task.cpuSeconds;
+            task.wallSeconds = change.wallSeconds() != null ? change.wallSeconds() : task.wallSeconds;
+            task.memoryMib = change.memoryMib() != null ? change.memoryMib() : task.memoryMib;
+            task.outputKib = change.outputKib() != null ? change.outputKib() : task.outputKib;
+            task.maxProcesses = change.maxProcesses() != null ? change.maxProcesses() : task.maxProcesses;
+            task.maxSourceKib = change.maxSourceKib() != null ? change.maxSourceKib() : task.maxSourceKib;
+            return TestCase.listForTask(task.id).map(tests -> new TaskWithTests(task, tests));
+        });
+    }
+
+    /**
+     * Deletes a task without submissions (its tests with it); a task with submissions is archived
+     * instead, so its submissions and grades stay.
+     *
+     * @return true if the task was archived, false if it was deleted
+     * @throws NotFoundException  if the task is not in the caller's school
+     * @throws ForbiddenException if the caller is neither the class's teacher nor an administrator
+     */
+    @WithTransaction
+    public Uni<Boolean> deleteTask(Caller caller, UUID taskId) {
+        return managedTask(caller, taskId).chain(task -> CodeSubmission.count("taskId", task.id).chain(submissions -> {
+            if (submissions > 0) {
+                task.archive(Instant.now());
+                return Uni.createFrom().item(true);
+            }
+            return TestCase.delete("taskId", task.id).chain(task::delete).replaceWith(false);
+        }));
     }
 
     /**

@@ -54,7 +54,7 @@ class LabResourceTests {
         UUID assignmentId = UUID.randomUUID();
         LabTestEnvironment.events().publish(Subjects.LEARNING_ASSIGNMENT_PUBLISHED, tenantId, assignmentId.toString(),
                 new AssignmentPublished(assignmentId, classId, teacherId, "Sum", "CODING", BigDecimal.TEN,
-                        Instant.now().plus(Duration.ofDays(7)), Instant.now()));
+                        Instant.now().plus(Duration.ofDays(7)), Instant.now(), null));
         String[] id = new String[1];
         Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
             Response response = as(teacherId, "TEACHER").body(task(assignmentId, "python", sumTests())).post("/api/v1/lab/tasks");

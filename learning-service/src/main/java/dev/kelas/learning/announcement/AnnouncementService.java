@@ -4,7 +4,7 @@ import dev.kelas.contracts.Role;
 import dev.kelas.contracts.events.AnnouncementPublished;
 import dev.kelas.learning.common.Audience;
 import dev.kelas.learning.common.Audiences;
-import dev.kelas.learning.common.MarkdownRenderer;
+import dev.kelas.runtime.web.MarkdownRenderer;
 import dev.kelas.learning.common.ClassAccess;
 import dev.kelas.runtime.outbox.Outbox;
 import dev.kelas.runtime.problem.ForbiddenException;

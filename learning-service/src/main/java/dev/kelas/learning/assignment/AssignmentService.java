@@ -232,7 +232,7 @@ public class AssignmentService {
             assignment.gradesReleasedAt = now;
         }
         return outbox.record(assignment.tenantId, new AssignmentPublished(assignment.id, assignment.classId, schoolClass.teacherId, assignment.title,
-                        assignment.kind.name(), assignment.points, assignment.dueAt, now)).replaceWithVoid();
+                        assignment.kind.name(), assignment.points, assignment.dueAt, now, assignment.maxAttempts)).replaceWithVoid();
     }
 
     private static Uni<Void> requireUnlocked(UUID classId, UUID subjectId) {

@@ -2,7 +2,7 @@ package dev.kelas.learning.discussion;
 
 import dev.kelas.contracts.events.DiscussionReplyPosted;
 import dev.kelas.contracts.events.DiscussionThreadCreated;
-import dev.kelas.learning.common.MarkdownRenderer;
+import dev.kelas.runtime.web.MarkdownRenderer;
 import dev.kelas.learning.config.LearningConfig;
 import dev.kelas.learning.assignment.Assignment;
 import dev.kelas.learning.enrollment.SchoolClass;

@@ -10,10 +10,12 @@ import java.util.UUID;
  * An assignment became visible to a class. Subject {@code kelas.learning.assignment.published}.
  *
  * @param teacherId the class's teacher, who may attach a coding task to a CODING assignment
- * @param points    the most the assignment is worth, in points
+ * @param points      the most the assignment is worth, in points
+ * @param maxAttempts submissions allowed per student, or null for no limit (added later: older events lack it)
  */
 public record AssignmentPublished(UUID assignmentId, UUID classId, UUID teacherId, String title, String kind,
-                                  BigDecimal points, Instant dueAt, Instant occurredAt) implements KelasEvent {
+                                  BigDecimal points, Instant dueAt, Instant occurredAt,
+                                  Integer maxAttempts) implements KelasEvent {
 
     @Override
     public String subject() {

@@ -21,6 +21,7 @@ import java.util.UUID;
  * @param checkerSource a Python checker program, required when a test uses the PROGRAM checker: it runs as
  *                      {@code checker.py input.txt output.txt expected.txt} and exits 0 to accept, 1 to reject
  * @param maxSourceKib  optional source size limit, 1 to 1024 KiB (default {@code kelas.lab.max-source-kib})
+ * @param starterCode   optional code in the task's language that the student's editor starts with, 64 KiB at most
  */
 public record CreateTaskRequest(@NotBlank @Size(max = 200) String title,
                                 @NotBlank @Size(max = 40) String language,
@@ -30,7 +31,8 @@ public record CreateTaskRequest(@NotBlank @Size(max = 200) String title,
                                 @NotNull @Valid Limits limits,
                                 @NotEmpty @Size(max = 50) List<@NotNull @Valid TestCaseRequest> tests,
                                 @Size(max = 100_000) String checkerSource,
-                                @Min(1) @Max(1024) Integer maxSourceKib) {
+                                @Min(1) @Max(1024) Integer maxSourceKib,
+                                @Size(max = 65_536) String starterCode) {
 
     /**
      * Limits per test run.

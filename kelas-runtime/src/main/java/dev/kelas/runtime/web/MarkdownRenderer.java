@@ -1,4 +1,4 @@
-package dev.kelas.learning.common;
+package dev.kelas.runtime.web;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import org.commonmark.parser.Parser;
@@ -7,7 +7,7 @@ import org.jsoup.Jsoup;
 import org.jsoup.safety.Safelist;
 
 /**
- * Turns Markdown (CommonMark) written by users into HTML that is safe to show: commonmark-java renders
+ * Turns Markdown (CommonMark) written by users (announcements, discussion posts, task statements) into HTML that is safe to show: commonmark-java renders
  * it with unsafe link schemes ({@code javascript:}, {@code data:}, ...) removed, then jsoup's
  * {@link Safelist#relaxed()} sanitizer keeps only formatting elements and safe attributes: script,
  * iframe and style elements go with their content, event-handler attributes and relative or unsafe URLs
