@@ -9,10 +9,13 @@ import uuid
 from datetime import datetime, timedelta, timezone
 from queue import Queue, Empty
 
-AUTH = os.environ.get("KELAS_AUTH_URL", "http://127.0.0.1:8081")
-LEARNING = os.environ.get("KELAS_LEARNING_URL", "http://127.0.0.1:8082")
-LAB = os.environ.get("KELAS_LAB_URL", "http://127.0.0.1:8083")
-NOTIFICATION = os.environ.get("KELAS_NOTIFICATION_URL", "http://127.0.0.1:8084")
+# KELAS_URL (the edge, as ./kelas demo sets it) sends every call through one origin; otherwise each service
+# is called directly (the benchmarks measure the services themselves), or at KELAS_<SERVICE>_URL.
+EDGE = os.environ.get("KELAS_URL")
+AUTH = os.environ.get("KELAS_AUTH_URL", EDGE or "http://127.0.0.1:8081")
+LEARNING = os.environ.get("KELAS_LEARNING_URL", EDGE or "http://127.0.0.1:8082")
+LAB = os.environ.get("KELAS_LAB_URL", EDGE or "http://127.0.0.1:8083")
+NOTIFICATION = os.environ.get("KELAS_NOTIFICATION_URL", EDGE or "http://127.0.0.1:8084")
 
 
 class ApiError(Exception):
