@@ -20,6 +20,10 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
  *   <li>a {@code 401 UNAUTHENTICATED} response on every operation with a security requirement
  *       ({@code @RolesAllowed} or {@code @Authenticated}), and a {@code 403 FORBIDDEN} one where the
  *       requirement names roles, unless the resource describes its own;</li>
+ *   <li>{@code 400 VALIDATION_ERROR / MALFORMED_REQUEST} on every operation that takes a body or parameters,
+ *       {@code 429 RATE_LIMITED} (with {@code Retry-After}) on every operation the general rate limits count
+ *       (all but {@link #UNLIMITED_PREFIXES}), and {@code 500 INTERNAL_ERROR} on every operation, unless the
+ *       resource describes its own;</li>
  *   <li>an {@code application/problem+json} body (RFC 9457, schema {@code Problem}) on every 4xx and 5xx
  *       response that declares no body of its own.</li>
  * </ul>
@@ -29,6 +33,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 public class ProblemResponsesFilter implements OASFilter {
     /** Name of the problem document's schema under {@code components.schemas}. */
     public static final String PROBLEM_SCHEMA = "Problem";
+    /** Paths the rate limits never count (kelas.rate-limit.exempt-prefixes' default). */
+    public static final java.util.List<String> UNLIMITED_PREFIXES = java.util.List.of("/q/", "/version", "/healthz", "/.well-known/");
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
@@ -36,8 +42,10 @@ public class ProblemResponsesFilter implements OASFilter {
             return;
         }
         boolean used = false;
-        for (PathItem item : openAPI.getPaths().getPathItems().values()) {
-            for (Operation operation : item.getOperations().values()) {
+        for (Map.Entry<String, PathItem> item : openAPI.getPaths().getPathItems().entrySet()) {
+            boolean limited = UNLIMITED_PREFIXES.stream().noneMatch(item.getKey()::startsWith);
+            for (Operation operation : item.getValue().getOperations().values()) {
+                addCommonErrors(operation, limited);
                 used |= describe(operation);
             }
         }
@@ -86,6 +94,30 @@ public class ProblemResponsesFilter implements OASFilter {
             }
         }
         return used;
+    }
+
+    /** 400 where the operation takes input, 429 where the rate limits count it, 500 everywhere. */
+    private static void addCommonErrors(Operation operation, boolean limited) {
+        if (operation.getResponses() == null) {
+            operation.setResponses(OASFactory.createAPIResponses());
+        }
+        APIResponses responses = operation.getResponses();
+        boolean takesInput = operation.getRequestBody() != null
+                || (operation.getParameters() != null && !operation.getParameters().isEmpty());
+        if (takesInput && !responses.hasAPIResponse("400")) {
+            responses.addAPIResponse("400", OASFactory.createAPIResponse()
+                    .description("VALIDATION_ERROR or MALFORMED_REQUEST: a field, parameter or body the operation cannot take"));
+        }
+        if (limited && !responses.hasAPIResponse("429")) {
+            responses.addAPIResponse("429", OASFactory.createAPIResponse()
+                    .description("RATE_LIMITED: too many requests; try again after Retry-After seconds")
+                    .addHeader("Retry-After", OASFactory.createHeader().description("Seconds until one more request passes")
+                            .schema(OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))));
+        }
+        if (!responses.hasAPIResponse("500")) {
+            responses.addAPIResponse("500", OASFactory.createAPIResponse()
+                    .description("INTERNAL_ERROR: an unexpected failure, logged with the request id; no detail is given"));
+        }
     }
 
     private static boolean isError(String code) {

@@ -85,4 +85,25 @@ class ProblemResponsesFilterTests {
         var problem = openAPI.getComponents().getSchemas().get("Problem");
         assertTrue(problem.getProperties().keySet().containsAll(List.of("type", "title", "status", "detail", "code", "errors", "requestId")));
     }
+
+    @Test
+    void shouldDocumentRateLimitsInputErrorsAndInternalErrorsOnEveryOperation() {
+        Operation withInput = operation(List.of("ADMIN"));
+        withInput.addParameter(OASFactory.createParameter().name("page").in(org.eclipse.microprofile.openapi.models.parameters.Parameter.In.QUERY));
+        Operation health = operation(null);
+        OpenAPI openAPI = document(withInput);
+        openAPI.getPaths().addPathItem("/q/health", OASFactory.createPathItem().GET(health));
+        new ProblemResponsesFilter().filterOpenAPI(openAPI);
+
+        assertTrue(withInput.getResponses().getAPIResponse("400").getDescription().startsWith("VALIDATION_ERROR"));
+        var limited = withInput.getResponses().getAPIResponse("429");
+        assertTrue(limited.getDescription().startsWith("RATE_LIMITED"));
+        assertNotNull(limited.getHeaders().get("Retry-After"));
+        assertNotNull(limited.getContent().getMediaType("application/problem+json"));
+        assertTrue(withInput.getResponses().getAPIResponse("500").getDescription().startsWith("INTERNAL_ERROR"));
+
+        assertFalse(health.getResponses().hasAPIResponse("429"), "health is never rate limited");
+        assertFalse(health.getResponses().hasAPIResponse("400"), "no input, no 400");
+        assertTrue(health.getResponses().hasAPIResponse("500"));
+    }
 }

@@ -30,7 +30,6 @@ import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Response;
-import java.math.BigDecimal;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -77,8 +76,7 @@ public class TaskResource {
         TaskService.TaskChange change = new TaskService.TaskChange(request.title(), request.statement(), request.starterCode(),
                 request.cpuSeconds(), request.wallSeconds(), request.memoryMib(), request.outputKib(), request.maxProcesses(),
                 request.maxSourceKib());
-        return tasks.updateTask(caller, taskId, change).map(updated -> TaskResponse.of(updated.task(), updated.tests().size(),
-                updated.tests().stream().map(t -> t.points).reduce(BigDecimal.ZERO, BigDecimal::add)));
+        return tasks.updateTask(caller, taskId, change).map(TaskResponse::of);
     }
 
     @DELETE
@@ -108,8 +106,7 @@ public class TaskResource {
                 request.maxSourceKib(), request.starterCode());
         return tasks.createTask(caller, task).map(created -> Response
                 .created(URI.create("/api/v1/lab/tasks/" + created.task().id))
-                .entity(TaskResponse.of(created.task(), created.tests().size(),
-                        created.tests().stream().map(t -> t.points).reduce(BigDecimal.ZERO, BigDecimal::add)))
+                .entity(TaskResponse.of(created))
                 .build());
     }
 
@@ -123,8 +120,7 @@ public class TaskResource {
     @APIResponse(responseCode = "422", description = "VALIDATION_ERROR: PROGRAM checker without a checker program")
     public Uni<TaskResponse> replaceTests(@PathParam("taskId") UUID taskId, @NotNull @Valid ReplaceTestsRequest request) {
         return tasks.replaceTests(caller, taskId, newTests(request.tests()), request.checkerSource())
-                .map(updated -> TaskResponse.of(updated.task(), updated.tests().size(),
-                        updated.tests().stream().map(t -> t.points).reduce(BigDecimal.ZERO, BigDecimal::add)));
+                .map(TaskResponse::of);
     }
 
     @POST

@@ -9,6 +9,12 @@ import java.util.UUID;
 public record TaskResponse(UUID id, UUID classId, UUID assignmentId, String title, String language, String statement,
                            int cpuSeconds, BigDecimal wallSeconds, int memoryMib, int outputKib, int maxProcesses,
                            int testCount, BigDecimal maxScore, Instant createdAt) {
+    /** The answer for a task with its tests: how many there are and the points they add up to. */
+    public static TaskResponse of(dev.kelas.lab.task.TaskService.TaskWithTests task) {
+        return of(task.task(), task.tests().size(),
+                task.tests().stream().map(t -> t.points).reduce(BigDecimal.ZERO, BigDecimal::add));
+    }
+
     public static TaskResponse of(CodingTask t, int testCount, BigDecimal maxScore) {
         return new TaskResponse(t.id, t.classId, t.assignmentId, t.title, t.language, t.statement, t.cpuSeconds,
                 t.wallSeconds, t.memoryMib, t.outputKib, t.maxProcesses, testCount, maxScore, t.createdAt);
