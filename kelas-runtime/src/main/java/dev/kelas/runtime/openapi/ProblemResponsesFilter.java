@@ -33,8 +33,12 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 public class ProblemResponsesFilter implements OASFilter {
     /** Name of the problem document's schema under {@code components.schemas}. */
     public static final String PROBLEM_SCHEMA = "Problem";
-    /** Paths the rate limits never count (kelas.rate-limit.exempt-prefixes' default). */
-    public static final java.util.List<String> UNLIMITED_PREFIXES = java.util.List.of("/q/", "/version", "/healthz", "/.well-known/");
+    /**
+     * Paths the rate limits never count: kelas.rate-limit.exempt-prefixes' default (this filter runs at build
+     * time, before runtime configuration exists).
+     */
+    public static final java.util.List<String> UNLIMITED_PREFIXES =
+            java.util.List.of(dev.kelas.runtime.ratelimit.RateLimitConfig.DEFAULT_EXEMPT_PREFIXES.split(","));
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {

@@ -14,6 +14,9 @@ import java.util.OptionalInt;
  */
 @ConfigMapping(prefix = "kelas.rate-limit")
 public interface RateLimitConfig {
+    /** The paths never limited by default: health, metrics, OpenAPI, the build and health documents, JWKS. */
+    String DEFAULT_EXEMPT_PREFIXES = "/q/,/version,/healthz,/.well-known/";
+
     /** Whether requests are limited at all (env {@code KELAS_RATE_LIMIT_ENABLED}). */
     @WithDefault("true")
     boolean enabled();
@@ -40,8 +43,8 @@ public interface RateLimitConfig {
     @WithDefault("10000")
     int cachedBuckets();
 
-    /** Path prefixes never limited: health, metrics, OpenAPI, the build and health documents, JWKS. */
-    @WithDefault("/q/,/version,/healthz,/.well-known/")
+    /** Path prefixes never limited ({@link #DEFAULT_EXEMPT_PREFIXES} unless configured). */
+    @WithDefault(DEFAULT_EXEMPT_PREFIXES)
     List<String> exemptPrefixes();
 
     /** One route group. */

@@ -5,9 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
-import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.core.Context;
-import io.vertx.core.Vertx;
+import io.vertx.mutiny.core.Vertx;
 import io.vertx.core.http.HttpServerRequest;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -54,8 +52,8 @@ public class RateLimitFilter {
         if (config.enabled()) {
             limiter = new RateLimiter(dataSource.get(), config.maxUnsynchronizedRequests(),
                     config.maxUnsynchronizedDelay(), config.cachedBuckets());
-            vertx.setPeriodic(60_000, id -> vertx.executeBlocking(() -> limiter.removeExpired(1000), false)
-                    .onFailure(e -> LOG.debugf("Sweeping expired rate-limit buckets failed: %s", e.toString())));
+            vertx.setPeriodic(60_000, id -> vertx.executeBlocking(Uni.createFrom().item(() -> limiter.removeExpired(1000)), false)
+                    .subscribe().with(removed -> { }, e -> LOG.debugf("Sweeping expired rate-limit buckets failed: %s", e.toString())));
         }
     }
 
@@ -87,7 +85,7 @@ public class RateLimitFilter {
             if (limits.isEmpty()) {
                 return Uni.createFrom().voidItem();
             }
-            return offEventLoop(() -> limiter.consume(limits)).map(quotas -> {
+            return vertx.executeBlocking(Uni.createFrom().item(() -> limiter.consume(limits)), false).map(quotas -> {
                 request.setProperty(QUOTAS, quotas);
                 long retryAfter = Quota.retryAfter(quotas);
                 if (retryAfter > 0) {
@@ -118,16 +116,5 @@ public class RateLimitFilter {
             return Optional.of(token.getSubject());
         }
         return Optional.ofNullable(identity.getPrincipal().getName());
-    }
-
-    /** Runs blocking JDBC work on a worker thread and comes back on the request's Vert.x context. */
-    private static <T> Uni<T> offEventLoop(java.util.function.Supplier<T> work) {
-        if (!Context.isOnEventLoopThread()) {
-            return Uni.createFrom().item(work);
-        }
-        Context context = Vertx.currentContext();
-        return Uni.createFrom().item(work)
-                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .emitOn(command -> context.runOnContext(v -> command.run()));
     }
 }

@@ -5,7 +5,6 @@ import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.distributed.BucketProxy;
 import io.github.bucket4j.distributed.ExpirationAfterWriteStrategy;
 import io.github.bucket4j.distributed.jdbc.PrimaryKeyMapper;
-import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.distributed.proxy.RemoteBucketBuilder;
 import io.github.bucket4j.distributed.proxy.optimization.DelayParameters;
 import io.github.bucket4j.distributed.proxy.optimization.Optimizations;
@@ -29,8 +28,7 @@ import javax.sql.DataSource;
  * <p>Blocking: {@link #consume} talks JDBC and must not run on an event-loop thread.
  */
 public class RateLimiter {
-    private final ProxyManager<String> buckets;
-    private final PostgreSQLSelectForUpdateBasedProxyManager<String> cleaner;
+    private final PostgreSQLSelectForUpdateBasedProxyManager<String> buckets;
     private final long maxUnsynchronized;
     private final Duration maxUnsynchronizedDelay;
     private final Map<String, BucketProxy> proxies;
@@ -42,13 +40,11 @@ public class RateLimiter {
      * @param cachedBuckets          buckets kept in memory (LRU)
      */
     public RateLimiter(DataSource dataSource, long maxUnsynchronized, Duration maxUnsynchronizedDelay, int cachedBuckets) {
-        PostgreSQLSelectForUpdateBasedProxyManager<String> manager = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
+        this.buckets = Bucket4jPostgreSQL.selectForUpdateBasedBuilder(dataSource)
                 .primaryKeyMapper(PrimaryKeyMapper.STRING)
                 .table("rate_limit_bucket").idColumn("id").stateColumn("state").expiresAtColumn("expires_at")
                 .expirationAfterWrite(ExpirationAfterWriteStrategy.basedOnTimeForRefillingBucketUpToMax(Duration.ofSeconds(10)))
                 .build();
-        this.buckets = manager;
-        this.cleaner = manager;
         this.maxUnsynchronized = maxUnsynchronized;
         this.maxUnsynchronizedDelay = maxUnsynchronizedDelay;
         this.proxies = Collections.synchronizedMap(new LinkedHashMap<>(256, 0.75f, true) {
@@ -81,7 +77,7 @@ public class RateLimiter {
 
     /** Deletes up to {@code batch} bucket rows that have refilled completely; returns how many went. */
     public int removeExpired(int batch) {
-        return cleaner.removeExpired(batch);
+        return buckets.removeExpired(batch);
     }
 
     private BucketProxy bucket(Limit limit) {
