@@ -1,5 +1,5 @@
 -- Shared by every Kelas service (kelas-runtime): the transactional outbox and the consumer inbox.
--- DESIGN.md section 2, CONVENTIONS.md "Outbox and inbox".
+-- docs/architecture.md "How a write crosses services: outbox → JetStream → inbox", docs/messaging.md.
 
 create table outbox_event (
     id              uuid primary key,

@@ -1,6 +1,6 @@
 -- learning-service: its projection of users, classes, enrollments, assignments and grades.
 
--- Local copy of auth-service's users, kept from kelas.auth.user.* events (DESIGN.md section 2.4).
+-- Local copy of auth-service's users, kept from kelas.auth.user.* events (docs/architecture.md, "How a write crosses services").
 create table member (
     user_id    uuid primary key,
     tenant_id  uuid        not null,

@@ -1,5 +1,5 @@
 -- notification-service: the local projections audiences are expanded from, per-user preferences,
--- the e-mail outbox and the daily digest. Every projection is kept from events (DESIGN.md section 2):
+-- the e-mail outbox and the daily digest. Every projection is kept from events (docs/architecture.md, "How a write crosses services"):
 -- this service never reads another service's database.
 
 -- Users of each school, from kelas.auth.user.registered / updated / deactivated / activated.
