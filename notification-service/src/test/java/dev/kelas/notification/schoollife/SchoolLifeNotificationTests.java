@@ -68,6 +68,9 @@ class SchoolLifeNotificationTests {
     private UUID user(String name, Role role) {
         UUID id = UUID.randomUUID();
         publish(Subjects.AUTH_USER_REGISTERED, id, new UserRegistered(id, tenantId, id + "@school.test", name, role, Instant.now()));
+        // Another consumer keeps the user projection: wait for it, so a notification naming this user finds the name.
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> count("select count(*) from user_account where user_id = ?", id) == 1);
         return id;
     }
 
