@@ -3,12 +3,6 @@ package dev.kelas.runtime.web;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.vertx.core.Future;
-import io.vertx.core.Promise;
-import io.vertx.core.Vertx;
-import io.vertx.core.http.HttpClient;
-import io.vertx.core.http.HttpClientOptions;
-import io.vertx.core.http.HttpMethod;
-import io.vertx.core.http.RequestOptions;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.event.Observes;
@@ -17,7 +11,6 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * {@code GET /healthz}: which services of the system are ready, for the edge (nginx cannot aggregate, so
@@ -34,34 +27,12 @@ public class EdgeHealth {
     /** How long one service gets to answer its readiness check, in milliseconds. */
     public static final int TIMEOUT_MILLIS = 1000;
 
-    private final Vertx vertx;
     private final ObjectMapper json;
-    private final Map<String, String> services;
-    private volatile HttpClient client;
+    private final PeerServices peers;
 
-    EdgeHealth(Vertx vertx, ObjectMapper json, @ConfigProperty(name = "kelas.healthz.services") List<String> services) {
-        this.vertx = vertx;
+    EdgeHealth(ObjectMapper json, PeerServices peers) {
         this.json = json;
-        this.services = parse(services);
-    }
-
-    /**
-     * Reads {@code name=base-url} entries, e.g. {@code learning-service=http://learning-service:8082}.
-     *
-     * @throws IllegalArgumentException for an entry without a name or an http(s) URL
-     */
-    static Map<String, String> parse(List<String> entries) {
-        Map<String, String> services = new LinkedHashMap<>();
-        for (String entry : entries) {
-            int eq = entry.indexOf('=');
-            String name = eq < 0 ? "" : entry.substring(0, eq).trim();
-            String url = eq < 0 ? "" : entry.substring(eq + 1).trim().replaceAll("/+$", "");
-            if (name.isEmpty() || !url.matches("https?://[^/\\s]+")) {
-                throw new IllegalArgumentException("kelas.healthz.services: not name=http://host:port: " + entry);
-            }
-            services.put(name, url);
-        }
-        return services;
+        this.peers = peers;
     }
 
     void install(@Observes Router router) {
@@ -69,6 +40,7 @@ public class EdgeHealth {
     }
 
     void answer(RoutingContext ctx) {
+        Map<String, String> services = peers.services();
         List<String> names = new ArrayList<>(services.keySet());
         List<Future<Boolean>> checks = new ArrayList<>();
         for (String name : names) {
@@ -94,29 +66,6 @@ public class EdgeHealth {
     }
 
     private Future<Boolean> ready(String baseUrl) {
-        Promise<Boolean> result = Promise.promise();
-        long timer = vertx.setTimer(TIMEOUT_MILLIS, t -> result.tryComplete(false));
-        client().request(new RequestOptions().setMethod(HttpMethod.GET).setAbsoluteURI(baseUrl + "/q/health/ready"))
-                .compose(request -> request.send())
-                .compose(response -> response.body().map(ignoredBody -> response.statusCode()))
-                .onComplete(done -> {
-                    vertx.cancelTimer(timer);
-                    result.tryComplete(done.succeeded() && done.result() == 200);
-                });
-        return result.future();
-    }
-
-    private HttpClient client() {
-        HttpClient existing = client;
-        if (existing == null) {
-            synchronized (this) {
-                if (client == null) {
-                    client = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout(TIMEOUT_MILLIS)
-                            .setIdleTimeout(2 * TIMEOUT_MILLIS / 1000).setKeepAlive(false));
-                }
-                existing = client;
-            }
-        }
-        return existing;
+        return peers.get(baseUrl, "/q/health/ready", TIMEOUT_MILLIS).map(answer -> answer.status() == 200).otherwise(false);
     }
 }
