@@ -1,0 +1,141 @@
+package dev.kelas.contracts;
+
+import dev.kelas.contracts.events.AbsenceLimitReached;
+import dev.kelas.contracts.events.AccessRevoked;
+import dev.kelas.contracts.events.AnnouncementPublished;
+import dev.kelas.contracts.events.AssignmentPublished;
+import dev.kelas.contracts.events.AttendanceMarked;
+import dev.kelas.contracts.events.BehaviorRecorded;
+import dev.kelas.contracts.events.CalendarEventPublished;
+import dev.kelas.contracts.events.DiscussionReplyPosted;
+import dev.kelas.contracts.events.DiscussionThreadCreated;
+import dev.kelas.contracts.events.EnrollmentCreated;
+import dev.kelas.contracts.events.EnrollmentTransferred;
+import dev.kelas.contracts.events.EnrollmentWithdrawn;
+import dev.kelas.contracts.events.GradeRecorded;
+import dev.kelas.contracts.events.GradeReleased;
+import dev.kelas.contracts.events.LabSubmissionCreated;
+import dev.kelas.contracts.events.PasswordResetRequested;
+import dev.kelas.contracts.events.SubmissionGraded;
+import dev.kelas.contracts.events.SubmissionReceived;
+import dev.kelas.contracts.events.UserRegistered;
+import dev.kelas.contracts.events.UserUpdated;
+import java.util.List;
+
+/**
+ * Who publishes and who consumes every durable event: the source of {@code docs/asyncapi.yaml} (the AsyncAPI 3.0
+ * document, generated from this catalogue and the payload records by shared-contracts' {@code AsyncApiTests}).
+ * Tests hold it to the truth: shared-contracts checks that every subject and every payload record is here,
+ * e2e-tests that the JetStream consumers of a running system are exactly {@link #CONSUMERS}.
+ */
+public final class EventCatalog {
+    private EventCatalog() {
+    }
+
+    /**
+     * One subject of a JetStream stream.
+     *
+     * @param subject   the NATS subject, the CloudEvents {@code type}
+     * @param payload   the record in the envelope's {@code data}
+     * @param publisher the service that writes it through its outbox
+     * @param summary   what happened, one sentence
+     */
+    public record Channel(String subject, Class<? extends KelasEvent> payload, String publisher, String summary) {
+    }
+
+    /**
+     * One durable JetStream consumer.
+     *
+     * @param durableName   its durable name, which starts with its service's short name
+     * @param service       the service that runs it
+     * @param stream        the stream it reads
+     * @param filterSubject its one filter subject (NATS 2.9: one per consumer); may end in {@code >}
+     * @param summary       what it does with each event
+     */
+    public record Consumer(String durableName, String service, Subjects.Stream stream, String filterSubject, String summary) {
+    }
+
+    private static final String AUTH = "auth-service";
+    private static final String LEARNING = "learning-service";
+    private static final String LAB = "lab-service";
+    private static final String NOTIFICATION = "notification-service";
+
+    /** Every durable event, in the order of {@link Subjects}. */
+    public static final List<Channel> CHANNELS = List.of(
+            new Channel(Subjects.AUTH_USER_REGISTERED, UserRegistered.class, AUTH, "A user account was created (sign-up, admin, import)."),
+            new Channel(Subjects.AUTH_USER_UPDATED, UserUpdated.class, AUTH, "A user's name, role or active flag changed."),
+            new Channel(Subjects.AUTH_USER_DEACTIVATED, UserUpdated.class, AUTH, "A user was deactivated (also sent as user.updated)."),
+            new Channel(Subjects.AUTH_USER_ACTIVATED, UserUpdated.class, AUTH, "A user was activated again (also sent as user.updated)."),
+            new Channel(Subjects.AUTH_USER_ACCESS_REVOKED, AccessRevoked.class, AUTH,
+                    "Every access token of a user issued up to a moment is void (deactivation, role change, logout everywhere, reset)."),
+            new Channel(Subjects.AUTH_PASSWORD_RESET_REQUESTED, PasswordResetRequested.class, AUTH, "Someone asked to reset a user's password."),
+            new Channel(Subjects.LEARNING_ENROLLMENT_CREATED, EnrollmentCreated.class, LEARNING, "A student was enrolled in a class."),
+            new Channel(Subjects.LEARNING_ASSIGNMENT_PUBLISHED, AssignmentPublished.class, LEARNING, "An assignment became visible to a class."),
+            new Channel(Subjects.LEARNING_ENROLLMENT_TRANSFERRED, EnrollmentTransferred.class, LEARNING,
+                    "A student moved to another class mid-term; the old enrollment ends and keeps its grades."),
+            new Channel(Subjects.LEARNING_ENROLLMENT_WITHDRAWN, EnrollmentWithdrawn.class, LEARNING, "A student left a class."),
+            new Channel(Subjects.LEARNING_SUBMISSION_RECEIVED, SubmissionReceived.class, LEARNING, "A student handed in work (ESSAY, FILE or LINK)."),
+            new Channel(Subjects.LEARNING_GRADE_RECORDED, GradeRecorded.class, LEARNING, "A grade entered a class gradebook."),
+            new Channel(Subjects.LEARNING_GRADE_RELEASED, GradeReleased.class, LEARNING, "A grade became visible to its student."),
+            new Channel(Subjects.LEARNING_ANNOUNCEMENT_PUBLISHED, AnnouncementPublished.class, LEARNING, "An announcement went out."),
+            new Channel(Subjects.LEARNING_ATTENDANCE_MARKED, AttendanceMarked.class, LEARNING,
+                    "A register session's marks were taken or corrected (one event per session and request)."),
+            new Channel(Subjects.LEARNING_ATTENDANCE_ABSENCE_LIMIT_REACHED, AbsenceLimitReached.class, LEARNING,
+                    "A student's absences in a class reached the school's absence limit for the term."),
+            new Channel(Subjects.LEARNING_BEHAVIOR_RECORDED, BehaviorRecorded.class, LEARNING, "A teacher recorded a behaviour note on a student."),
+            new Channel(Subjects.LEARNING_CALENDAR_EVENT_PUBLISHED, CalendarEventPublished.class, LEARNING,
+                    "A school calendar event was published or changed."),
+            new Channel(Subjects.LEARNING_DISCUSSION_THREAD_CREATED, DiscussionThreadCreated.class, LEARNING, "A discussion thread was opened in a class."),
+            new Channel(Subjects.LEARNING_DISCUSSION_REPLY_POSTED, DiscussionReplyPosted.class, LEARNING, "A reply was posted in a discussion thread."),
+            new Channel(Subjects.LAB_SUBMISSION_CREATED, LabSubmissionCreated.class, LAB, "A student's code was stored and waits for a grader."),
+            new Channel(Subjects.LAB_SUBMISSION_GRADED, SubmissionGraded.class, LAB, "A grader finished a code submission."));
+
+    /** Every durable JetStream consumer of the system. */
+    public static final List<Consumer> CONSUMERS = List.of(
+            new Consumer("learning-auth-users", LEARNING, Subjects.Stream.KELAS_AUTH, Subjects.AUTH_USER_REGISTERED,
+                    "Keeps learning-service's projection of users (name, role) for rosters and gradebooks."),
+            new Consumer("learning-lab-grades", LEARNING, Subjects.Stream.KELAS_LAB, Subjects.LAB_SUBMISSION_GRADED,
+                    "Records a graded CODING submission's score in the gradebook (with the late policy)."),
+            new Consumer("lab-learning-enrollment-changes", LAB, Subjects.Stream.KELAS_LEARNING, "kelas.learning.enrollment.>",
+                    "Keeps lab-service's projection of who may submit to which class."),
+            new Consumer("lab-learning-assignments", LAB, Subjects.Stream.KELAS_LEARNING, Subjects.LEARNING_ASSIGNMENT_PUBLISHED,
+                    "Keeps lab-service's projection of CODING assignments (class, due date, attempts)."),
+            new Consumer("lab-graders", LAB, Subjects.Stream.KELAS_LAB, Subjects.LAB_SUBMISSION_CREATED,
+                    "The graders' shared work queue: runs the tests in the sandbox and stores the verdict."),
+            new Consumer("notification-auth-users-registered", NOTIFICATION, Subjects.Stream.KELAS_AUTH, Subjects.AUTH_USER_REGISTERED,
+                    "Keeps notification-service's projection of users (e-mail, name, role)."),
+            new Consumer("notification-auth-users-updated", NOTIFICATION, Subjects.Stream.KELAS_AUTH, Subjects.AUTH_USER_UPDATED,
+                    "Keeps the projection of users current."),
+            new Consumer("notification-auth-users-deactivated", NOTIFICATION, Subjects.Stream.KELAS_AUTH, Subjects.AUTH_USER_DEACTIVATED,
+                    "Stops notifying a deactivated user."),
+            new Consumer("notification-auth-users-activated", NOTIFICATION, Subjects.Stream.KELAS_AUTH, Subjects.AUTH_USER_ACTIVATED,
+                    "Notifies an activated user again."),
+            new Consumer("notification-auth-password-resets", NOTIFICATION, Subjects.Stream.KELAS_AUTH, Subjects.AUTH_PASSWORD_RESET_REQUESTED,
+                    "Mails the password-reset link."),
+            new Consumer("notification-learning-enrollments", NOTIFICATION, Subjects.Stream.KELAS_LEARNING, Subjects.LEARNING_ENROLLMENT_CREATED,
+                    "Keeps the class rosters that decide who hears of a class."),
+            new Consumer("notification-learning-assignments", NOTIFICATION, Subjects.Stream.KELAS_LEARNING, Subjects.LEARNING_ASSIGNMENT_PUBLISHED,
+                    "Tells a class's students of a new assignment."),
+            new Consumer("notification-learning-announcements", NOTIFICATION, Subjects.Stream.KELAS_LEARNING,
+                    Subjects.LEARNING_ANNOUNCEMENT_PUBLISHED, "Delivers an announcement to its audience."),
+            new Consumer("notification-learning-grades", NOTIFICATION, Subjects.Stream.KELAS_LEARNING, Subjects.LEARNING_GRADE_RECORDED,
+                    "Tells a student of a grade that is visible to them."),
+            new Consumer("notification-released-grades", NOTIFICATION, Subjects.Stream.KELAS_LEARNING, Subjects.LEARNING_GRADE_RELEASED,
+                    "Tells a student of a grade the teacher released."),
+            new Consumer("notification-lab-grades", NOTIFICATION, Subjects.Stream.KELAS_LAB, Subjects.LAB_SUBMISSION_GRADED,
+                    "Tells a student their code was graded."),
+            new Consumer("notification-learning-absence-limits", NOTIFICATION, Subjects.Stream.KELAS_LEARNING,
+                    Subjects.LEARNING_ATTENDANCE_ABSENCE_LIMIT_REACHED, "Tells the homeroom teacher and the student's guardians."),
+            new Consumer("notification-learning-behavior", NOTIFICATION, Subjects.Stream.KELAS_LEARNING, Subjects.LEARNING_BEHAVIOR_RECORDED,
+                    "Tells a student (and guardians) of a behaviour note."),
+            new Consumer("notification-learning-calendar", NOTIFICATION, Subjects.Stream.KELAS_LEARNING, Subjects.LEARNING_CALENDAR_EVENT_PUBLISHED,
+                    "Tells the event's audience of a calendar event."),
+            new Consumer("notification-learning-discussion-threads", NOTIFICATION, Subjects.Stream.KELAS_LEARNING,
+                    Subjects.LEARNING_DISCUSSION_THREAD_CREATED, "Tells a class of a new discussion thread."),
+            new Consumer("notification-learning-discussion-replies", NOTIFICATION, Subjects.Stream.KELAS_LEARNING,
+                    Subjects.LEARNING_DISCUSSION_REPLY_POSTED, "Tells a thread's participants of a reply."));
+
+    /** The one consumer every service runs that is not durable: an ordered push consumer of revocations from the last hour. */
+    public static final String ACCESS_REVOCATIONS_SUMMARY = "Every service keeps its own set of revoked tokens from this subject "
+            + "through an ordered (ephemeral) consumer starting an access token's lifetime back, so a revoked token is refused everywhere.";
+}
