@@ -1,0 +1,81 @@
+package dev.kelas.lab.run;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
+
+import dev.kelas.contracts.Subjects;
+import dev.kelas.contracts.events.AssignmentPublished;
+import dev.kelas.lab.testing.LabTestEnvironment;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.test.junit.QuarkusTestProfile;
+import io.quarkus.test.junit.TestProfile;
+import io.restassured.http.ContentType;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.math.BigDecimal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code run} rate-limit group (kelas-runtime's RateLimitFilter, {@code POST /api/v1/lab/.*\/runs?}) with a
+ * quota of two runs per user, against the real PostgreSQL buckets and the real sandbox.
+ */
+@QuarkusTest
+@TestProfile(RunRateLimitTests.TwoRuns.class)
+@QuarkusTestResource(value = LabTestEnvironment.class, restrictToAnnotatedClass = true)
+class RunRateLimitTests {
+    private final UUID tenantId = UUID.randomUUID();
+    private final UUID teacherId = UUID.randomUUID();
+    private final UUID classId = UUID.randomUUID();
+
+    /** Rate limits on, two runs per user per window, every request synced. */
+    public static class TwoRuns implements QuarkusTestProfile {
+        @Override
+        public Map<String, String> getConfigOverrides() {
+            return Map.of(
+                    "kelas.rate-limit.enabled", "true",
+                    "kelas.rate-limit.max-unsynchronized-requests", "0",
+                    "kelas.rate-limit.groups.run.per-user", "2",
+                    "kelas.rate-limit.groups.writes.per-user", "1000",
+                    "kelas.rate-limit.groups.reads.per-user", "1000");
+        }
+    }
+
+    private RequestSpecification asTeacher() {
+        return given().contentType(ContentType.JSON).auth().oauth2(LabTestEnvironment.tokens().token(teacherId, tenantId, "TEACHER"));
+    }
+
+    @Test
+    void shouldAnswer429PastTheRunQuota() {
+        UUID assignmentId = UUID.randomUUID();
+        LabTestEnvironment.events().publish(Subjects.LEARNING_ASSIGNMENT_PUBLISHED, tenantId, assignmentId.toString(),
+                new AssignmentPublished(assignmentId, classId, teacherId, "Echo", "CODING", BigDecimal.TEN,
+                        Instant.now().plus(Duration.ofDays(7)), Instant.now(), null));
+        Map<String, Object> task = Map.of("title", "Echo", "language", "python", "statement", "Echo.", "assignmentId", assignmentId,
+                "classId", classId, "limits", Map.of("cpuSeconds", 1, "wallSeconds", 2, "memoryMib", 256),
+                "tests", List.of(Map.of("stdin", "a\n", "expectedStdout", "a\n", "hidden", false, "points", 1)));
+        String[] taskId = new String[1];
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            Response response = asTeacher().body(task).post("/api/v1/lab/tasks");
+            taskId[0] = response.statusCode() == 201 ? response.path("id") : null;
+            return taskId[0] != null;
+        });
+        Map<String, Object> run = Map.of("language", "python", "code", "print(input())\n", "stdin", "ok\n");
+        for (int i = 0; i < 2; i++) {
+            asTeacher().pathParam("id", taskId[0]).body(run).post("/api/v1/lab/tasks/{id}/runs").then().statusCode(200)
+                    .body("stdout", equalTo("ok\n"));
+        }
+        asTeacher().pathParam("id", taskId[0]).body(run).post("/api/v1/lab/tasks/{id}/runs").then().statusCode(429)
+                .contentType("application/problem+json").body("code", equalTo("RATE_LIMITED"))
+                .header("Retry-After", matchesPattern("[1-9][0-9]*"));
+        // other writes of the same user are counted apart
+        asTeacher().pathParam("id", taskId[0]).get("/api/v1/lab/tasks/{id}/runs").then().statusCode(200);
+    }
+}
