@@ -110,6 +110,26 @@ class RunTests {
     }
 
     @Test
+    void shouldCompileAndRunCAndReportACompilationError() {
+        String taskId = publishedTask(5);
+        as(teacherId, "TEACHER").pathParam("id", taskId).body(Map.of("language", "c", "stdin", "20 22\n",
+                        "code", "#include <stdio.h>\nint main(){int a,b;scanf(\"%d %d\",&a,&b);printf(\"%d\\n\",a+b);return 0;}\n"))
+                .post("/api/v1/lab/tasks/{id}/runs").then().statusCode(200).body("stdout", equalTo("42\n"))
+                .body("exitCode", equalTo(0)).body("verdict", nullValue());
+        as(teacherId, "TEACHER").pathParam("id", taskId).body(Map.of("language", "c", "code", "int main( { return 0 }\n"))
+                .post("/api/v1/lab/tasks/{id}/runs").then().statusCode(200).body("verdict", equalTo("COMPILATION_ERROR"))
+                .body("stderr", containsString("error")).body("stdout", equalTo(""));
+    }
+
+    @Test
+    void shouldReportTheMemoryLimit() {
+        String taskId = publishedTask(2);
+        as(teacherId, "TEACHER").pathParam("id", taskId).body(Map.of("language", "python", "code", "x = bytearray(1024 * 1024 * 1024)\n"))
+                .post("/api/v1/lab/tasks/{id}/runs").then().statusCode(200).body("verdict", equalTo("MEMORY_LIMIT_EXCEEDED"))
+                .body("stderr", containsString("MemoryError"));
+    }
+
+    @Test
     void shouldLetTheClassesTeacherRunButNotAnotherTeacher() {
         String taskId = publishedTask(2);
         as(teacherId, "TEACHER").pathParam("id", taskId).body(Map.of("language", "python", "code", "print(6 * 7)\n"))
@@ -177,8 +197,9 @@ class RunTests {
                     .post("/api/v1/lab/tasks/{id}/submissions").then().statusCode(202).extract().path("id"));
         }
         // The graders (2 slots, about 2 s a submission) need some 20 s for these; the run does not queue behind them.
-        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() ->
-                "RUNNING".equals(as(student, "STUDENT").pathParam("id", submissions.get(0)).get("/api/v1/lab/submissions/{id}")
+        // Wait until the graders have started on the queue (the first submission left QUEUED), so their slots are taken.
+        Awaitility.await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() ->
+                !"QUEUED".equals(as(student, "STUDENT").pathParam("id", submissions.get(0)).get("/api/v1/lab/submissions/{id}")
                         .path("status")));
         run(student, taskId, "print(input()[::-1])\n", "lanes\n").then().statusCode(200)
                 .body("status", equalTo("FINISHED")).body("stdout", equalTo("senal\n"));
