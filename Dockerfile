@@ -3,7 +3,8 @@
 #   docker build --build-arg SERVICE=lab-service -t kelas/lab-service:0.1.0 .
 # Stage 1 builds just that service and the modules it needs; stage 2 is Debian bookworm with a
 # Java 17 runtime, curl (for health checks) and the service's quarkus-app. lab-service's image also
-# carries what its graders run: bubblewrap and util-linux (sandbox, prlimit, setpriv), Python 3,
+# carries what its graders run: bubblewrap and util-linux (sandbox, prlimit, setpriv), GNU time (a run's
+# peak memory), Python 3,
 # gcc with libc headers, Node.js and a full JDK 17 (javac for the java language).
 
 FROM maven:3.9-eclipse-temurin-17 AS build
@@ -29,7 +30,7 @@ RUN set -eux; \
     mkdir -p /usr/share/man/man1; \
     packages="openjdk-17-jre-headless curl ca-certificates"; \
     if [ "$SERVICE" = "lab-service" ]; then \
-      packages="$packages openjdk-17-jdk-headless bubblewrap util-linux python3 gcc libc6-dev nodejs"; \
+      packages="$packages openjdk-17-jdk-headless bubblewrap util-linux time python3 gcc libc6-dev nodejs"; \
     fi; \
     apt-get update; \
     apt-get install -y --no-install-recommends $packages; \

@@ -41,6 +41,11 @@ public final class Subjects {
 
     public static final String LAB_SUBMISSION_CREATED = "kelas.lab.submission.created";
     public static final String LAB_SUBMISSION_GRADED = "kelas.lab.submission.graded";
+    /**
+     * Someone asked to run code on their own input, ungraded ("Run"). Its own subject and durable consumer
+     * ({@code lab-runs}), so runs and gradings never wait behind each other.
+     */
+    public static final String LAB_RUN_REQUESTED = "kelas.lab.run.requested";
 
     /** Prefix of dead-letter subjects: {@code kelas.dlq.<consumer>}. */
     public static final String DLQ_PREFIX = "kelas.dlq.";

@@ -10,6 +10,9 @@ import java.util.Map;
 public interface LabConfig {
     Grader grader();
 
+    /** "Run": code run ungraded on the caller's own input, in its own lane of the graders. */
+    Run run();
+
     /** The REST API of this process. */
     Api api();
 
@@ -86,6 +89,45 @@ public interface LabConfig {
          */
         @WithDefault("PT30S")
         java.time.Duration ackWait();
+    }
+
+    /**
+     * "Run" (ungraded runs on the caller's input). Runs take the same sandbox and the task's limits as
+     * grading, but their own durable consumer {@code lab-runs} and their own sandbox slots, so neither
+     * lane waits for the other. A process runs them when {@link Grader#enabled()} is true.
+     */
+    interface Run {
+        /** Concurrent runs in this process, besides the grader's {@code concurrency} gradings. */
+        @WithDefault("1")
+        int concurrency();
+
+        /** How long {@code POST .../runs} waits for the result before answering 202 with the run's id. */
+        @io.smallrye.config.WithName("wait")
+        @WithDefault("PT10S")
+        java.time.Duration waitTime();
+
+        /** Largest standard input a run may take, KiB. */
+        @WithDefault("64")
+        int maxStdinKib();
+
+        /** Runs kept per user and task; older ones are deleted when a new one is asked for. */
+        @WithDefault("20")
+        int historySize();
+
+        /** Attempts per run before it ends FAILED and goes to the dead-letter subject. */
+        @WithDefault("2")
+        int maxDeliver();
+
+        /** How long JetStream waits for a runner's ack before handing the run to another process. */
+        @WithDefault("PT30S")
+        java.time.Duration ackWait();
+
+        /**
+         * GNU time, which reports the program's peak resident memory (KiB) from inside the sandbox; when it
+         * is not installed, runs report no memory figure.
+         */
+        @WithDefault("/usr/bin/time")
+        String timePath();
     }
 
     /** Where and how bubblewrap runs. */

@@ -1,0 +1,82 @@
+""""Run" latency on a running system (./kelas up): idle, and while 200 gradings are queued.
+
+A teacher's task takes ten students; each "Run" is POST /api/v1/lab/tasks/{id}/runs of a trivial Python program
+(print(input())) with a line of stdin, timed by the client from sending to the 200 answer (the request waits
+for the result, kelas.lab.run.wait). First R runs on an idle system (one after another, spread over the students
+so the run rate limit of 20 a minute per user is not reached), then Q submissions of a program that sleeps S
+seconds are queued for the graders (kelas.lab.grader.concurrency slots) and the same R runs are timed while
+they wait. It prints p50 and p99 of both and their ratios, and how many gradings were still ungraded when the
+last run answered (the runs' own lane, consumer lab-runs, should keep the ratio near 1).
+Usage: /usr/bin/python3 scripts/bench_run.py [R=40] [Q=200] [S=0.5]
+"""
+import statistics
+import sys
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+from kelas_client import LAB, School, call, coding_task, retry, submit
+
+STUDENTS = 10
+PROGRAM = "print(input())\n"
+
+
+def timed_runs(students, task_id, count):
+    """count runs, one after another; returns their latencies in ms, sorted."""
+    latencies = []
+    for i in range(count):
+        student = students[i % STUDENTS]
+        started = time.monotonic()
+        answer = call("POST", f"{LAB}/api/v1/lab/tasks/{task_id}/runs",
+                      {"language": "python", "code": PROGRAM, "stdin": f"run {i}\n"}, token=student["token"], expect=(200,))
+        latencies.append((time.monotonic() - started) * 1000)
+        if answer["stdout"] != f"run {i}\n":
+            raise AssertionError(f"run {i} printed {answer['stdout']!r}: {answer}")
+    return sorted(latencies)
+
+
+def percentile(sorted_values, fraction):
+    return sorted_values[min(len(sorted_values) - 1, int(fraction * len(sorted_values)))]
+
+
+def ungraded(teacher, task_id, ids):
+    seen, page = {}, 0
+    while True:
+        answer = call("GET", f"{LAB}/api/v1/lab/tasks/{task_id}/submissions?page={page}&size=100", token=teacher["token"])
+        for item in answer["items"]:
+            seen[item["id"]] = item["status"]
+        if not answer["items"]:
+            break
+        page += 1
+    return sum(1 for i in ids if seen.get(i) not in ("GRADED", "FAILED"))
+
+
+def main(runs, queued, sleep_seconds):
+    school = School("Run Bench")
+    teacher = school.create_user("TEACHER", "Bench Teacher")
+    students = [school.create_user("STUDENT", f"Bench Runner {i}") for i in range(STUDENTS)]
+    task = coding_task(teacher, students, [{"stdin": "1\n", "expectedStdout": "1\n", "hidden": False, "points": 1}],
+                       limits={"cpuSeconds": 1, "wallSeconds": 2 + sleep_seconds, "memoryMib": 256})
+    # Each enrollment reaches lab-service as its own event: until it has, that student's run is 403.
+    for student in students:
+        retry(lambda: call("POST", f"{LAB}/api/v1/lab/tasks/{task['id']}/runs",
+                           {"language": "python", "code": "pass\n"}, token=student["token"], expect=(200,)), statuses=(403,))
+
+    idle = timed_runs(students, task["id"], runs)
+
+    slow = f"import time\ntime.sleep({sleep_seconds})\nprint(input())\n"
+    with ThreadPoolExecutor(8) as pool:
+        burst = list(pool.map(lambda i: submit(students[i % STUDENTS], task["id"], slow), range(queued)))
+    loaded = timed_runs(students, task["id"], runs)
+    left = ungraded(teacher, task["id"], burst)
+
+    p50_idle, p99_idle = statistics.median(idle), percentile(idle, 0.99)
+    p50_loaded, p99_loaded = statistics.median(loaded), percentile(loaded, 0.99)
+    print(f"Run latency of print(input()), {runs} runs each: idle p50 {p50_idle:.0f} ms, p99 {p99_idle:.0f} ms; "
+          f"with {queued} gradings queued p50 {p50_loaded:.0f} ms, p99 {p99_loaded:.0f} ms; "
+          f"ratio loaded/idle p50 {p50_loaded / p50_idle:.2f}, p99 {p99_loaded / p99_idle:.2f} "
+          f"({left} of {queued} gradings still ungraded after the last run)")
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 40, int(sys.argv[2]) if len(sys.argv) > 2 else 200,
+         float(sys.argv[3]) if len(sys.argv) > 3 else 0.5)
