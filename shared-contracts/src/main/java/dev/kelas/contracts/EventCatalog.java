@@ -14,6 +14,7 @@ import dev.kelas.contracts.events.EnrollmentTransferred;
 import dev.kelas.contracts.events.EnrollmentWithdrawn;
 import dev.kelas.contracts.events.GradeRecorded;
 import dev.kelas.contracts.events.GradeReleased;
+import dev.kelas.contracts.events.LabRunRequested;
 import dev.kelas.contracts.events.LabSubmissionCreated;
 import dev.kelas.contracts.events.PasswordResetRequested;
 import dev.kelas.contracts.events.SubmissionGraded;
@@ -88,7 +89,9 @@ public final class EventCatalog {
             new Channel(Subjects.LEARNING_DISCUSSION_THREAD_CREATED, DiscussionThreadCreated.class, LEARNING, "A discussion thread was opened in a class."),
             new Channel(Subjects.LEARNING_DISCUSSION_REPLY_POSTED, DiscussionReplyPosted.class, LEARNING, "A reply was posted in a discussion thread."),
             new Channel(Subjects.LAB_SUBMISSION_CREATED, LabSubmissionCreated.class, LAB, "A student's code was stored and waits for a grader."),
-            new Channel(Subjects.LAB_SUBMISSION_GRADED, SubmissionGraded.class, LAB, "A grader finished a code submission."));
+            new Channel(Subjects.LAB_SUBMISSION_GRADED, SubmissionGraded.class, LAB, "A grader finished a code submission."),
+            new Channel(Subjects.LAB_RUN_REQUESTED, LabRunRequested.class, LAB,
+                    "Someone asked to run code on their own stdin without grading (the run lane)."));
 
     /** Every durable JetStream consumer of the system. */
     public static final List<Consumer> CONSUMERS = List.of(
@@ -102,6 +105,8 @@ public final class EventCatalog {
                     "Keeps lab-service's projection of CODING assignments (class, due date, attempts)."),
             new Consumer("lab-graders", LAB, Subjects.Stream.KELAS_LAB, Subjects.LAB_SUBMISSION_CREATED,
                     "The graders' shared work queue: runs the tests in the sandbox and stores the verdict."),
+            new Consumer("lab-runs", LAB, Subjects.Stream.KELAS_LAB, Subjects.LAB_RUN_REQUESTED,
+                    "The run lane, with its own worker slots beside grading: runs the code on its stdin and stores the result."),
             new Consumer("notification-auth-users-registered", NOTIFICATION, Subjects.Stream.KELAS_AUTH, Subjects.AUTH_USER_REGISTERED,
                     "Keeps notification-service's projection of users (e-mail, name, role)."),
             new Consumer("notification-auth-users-updated", NOTIFICATION, Subjects.Stream.KELAS_AUTH, Subjects.AUTH_USER_UPDATED,
