@@ -121,6 +121,10 @@ class LabGraderTests {
         String taskId = school.createPythonTask(teacher, classId, assignment,
                 List.of(Map.of("stdin", "2\n", "expectedStdout", "4\n", "hidden", false, "points", 10)),
                 Map.of("cpuSeconds", 1, "wallSeconds", 2, "memoryMib", 256));
+        // learning-service learns the assignment's task from kelas.lab.task.created.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                school.as(teacher, "learning-service").get("/api/v1/assignments/" + assignment).then().statusCode(200)
+                        .body("labTaskId", equalTo(taskId)));
         String submission = school.submit(regraded, taskId, "print(int(input()) * 2)\n");
         assertEquals("ACCEPTED", school.awaitGraded(regraded, submission).path("verdict"));
         awaitGradebookScore(regraded, assignment, 10.0f);
@@ -130,13 +134,27 @@ class LabGraderTests {
                         Map.of("stdin", "3\n", "expectedStdout", "9\n", "hidden", false, "points", 10))))
                 .put("/api/v1/lab/tasks/" + taskId + "/tests").then().statusCode(200).body("testCount", equalTo(1));
         school.as(regraded, "lab-service").post("/api/v1/lab/tasks/" + taskId + "/regrade").then().statusCode(403);
-        school.as(teacher, "lab-service").post("/api/v1/lab/tasks/" + taskId + "/regrade").then()
-                .statusCode(202).body("queued", equalTo(1));
+        String regradeId = school.as(teacher, "lab-service").post("/api/v1/lab/tasks/" + taskId + "/regrade").then()
+                .statusCode(202).body("queued", equalTo(1)).extract().path("regradeId");
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 school.as(regraded, "lab-service").get("/api/v1/lab/submissions/" + submission).then()
                         .body("status", equalTo("GRADED")).body("verdict", equalTo("WRONG_ANSWER"))
                         .body("tests", hasSize(1)).body("tests[0].stdin", equalTo("3\n")));
         awaitGradebookScore(regraded, assignment, 0.0f);
+        // The teacher's summary of the regrade: one submission, its score went down from 10 to 0.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                school.as(teacher, "lab-service").get("/api/v1/lab/tasks/" + taskId + "/regrades/" + regradeId).then()
+                        .statusCode(200).body("pending", equalTo(0)).body("down", equalTo(1)).body("up", equalTo(0))
+                        .body("unchanged", equalTo(0)).body("submissions[0].previousScore", equalTo(10.0f))
+                        .body("submissions[0].newScore", equalTo(0.0f)));
+        school.as(regraded, "lab-service").get("/api/v1/lab/tasks/" + taskId + "/regrades/" + regradeId).then()
+                .statusCode(403);
+        // The gradebook's audit trail has the regrade's entry for the submission.
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                school.as(teacher, "learning-service").get("/api/v1/assignments/" + assignment + "/grades/"
+                                + regraded.id() + "/history").then().statusCode(200)
+                        .body("find { it.source == 'REGRADE' }.regradeId", equalTo(regradeId))
+                        .body("find { it.source == 'REGRADE' }.newVerdict", equalTo("WRONG_ANSWER")));
     }
 
     private static void awaitGradebookScore(School.Person who, String assignment, float score) {

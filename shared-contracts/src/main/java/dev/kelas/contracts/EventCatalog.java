@@ -15,6 +15,8 @@ import dev.kelas.contracts.events.EnrollmentWithdrawn;
 import dev.kelas.contracts.events.GradeRecorded;
 import dev.kelas.contracts.events.GradeReleased;
 import dev.kelas.contracts.events.LabRunRequested;
+import dev.kelas.contracts.events.LabTaskArchived;
+import dev.kelas.contracts.events.LabTaskCreated;
 import dev.kelas.contracts.events.LabSubmissionCreated;
 import dev.kelas.contracts.events.PasswordResetRequested;
 import dev.kelas.contracts.events.SubmissionGraded;
@@ -90,6 +92,9 @@ public final class EventCatalog {
             new Channel(Subjects.LEARNING_DISCUSSION_REPLY_POSTED, DiscussionReplyPosted.class, LEARNING, "A reply was posted in a discussion thread."),
             new Channel(Subjects.LAB_SUBMISSION_CREATED, LabSubmissionCreated.class, LAB, "A student's code was stored and waits for a grader."),
             new Channel(Subjects.LAB_SUBMISSION_GRADED, SubmissionGraded.class, LAB, "A grader finished a code submission."),
+            new Channel(Subjects.LAB_TASK_CREATED, LabTaskCreated.class, LAB, "A coding task was created for a CODING assignment."),
+            new Channel(Subjects.LAB_TASK_ARCHIVED, LabTaskArchived.class, LAB,
+                    "A coding task was deleted, or archived because it had submissions; students no longer see it."),
             new Channel(Subjects.LAB_RUN_REQUESTED, LabRunRequested.class, LAB,
                     "Someone asked to run code on their own stdin without grading (the run lane)."));
 
@@ -98,7 +103,11 @@ public final class EventCatalog {
             new Consumer("learning-auth-users", LEARNING, Subjects.Stream.KELAS_AUTH, Subjects.AUTH_USER_REGISTERED,
                     "Keeps learning-service's projection of users (name, role) for rosters and gradebooks."),
             new Consumer("learning-lab-grades", LEARNING, Subjects.Stream.KELAS_LAB, Subjects.LAB_SUBMISSION_GRADED,
-                    "Records a graded CODING submission's score in the gradebook (with the late policy)."),
+                    "Records a graded CODING submission's score in the gradebook (with the late policy); a regrade also writes a REGRADE entry in the grade audit trail."),
+            new Consumer("learning-lab-tasks", LEARNING, Subjects.Stream.KELAS_LAB, Subjects.LAB_TASK_CREATED,
+                    "Stores the task id on its CODING assignment (labTaskId)."),
+            new Consumer("learning-lab-tasks-archived", LEARNING, Subjects.Stream.KELAS_LAB, Subjects.LAB_TASK_ARCHIVED,
+                    "Clears labTaskId when it is still that task."),
             new Consumer("lab-learning-enrollment-changes", LAB, Subjects.Stream.KELAS_LEARNING, "kelas.learning.enrollment.>",
                     "Keeps lab-service's projection of who may submit to which class."),
             new Consumer("lab-learning-assignments", LAB, Subjects.Stream.KELAS_LEARNING, Subjects.LEARNING_ASSIGNMENT_PUBLISHED,

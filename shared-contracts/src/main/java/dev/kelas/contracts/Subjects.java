@@ -46,6 +46,10 @@ public final class Subjects {
      * ({@code lab-runs}), so runs and gradings never wait behind each other.
      */
     public static final String LAB_RUN_REQUESTED = "kelas.lab.run.requested";
+    /** A coding task was created for a CODING assignment (learning-service learns the assignment's task id). */
+    public static final String LAB_TASK_CREATED = "kelas.lab.task.created";
+    /** A coding task was deleted, or archived because it had submissions; students no longer see it. */
+    public static final String LAB_TASK_ARCHIVED = "kelas.lab.task.archived";
 
     /** Prefix of dead-letter subjects: {@code kelas.dlq.<consumer>}. */
     public static final String DLQ_PREFIX = "kelas.dlq.";

@@ -8,6 +8,7 @@ import dev.kelas.lab.task.CodingTask;
 import dev.kelas.lab.submission.SubmissionStatus;
 import dev.kelas.lab.task.TestCase;
 import dev.kelas.lab.submission.TestResult;
+import dev.kelas.lab.submission.RegradeSubmission;
 import dev.kelas.lab.sandbox.SandboxLimits;
 import dev.kelas.runtime.inbox.Inbox;
 import dev.kelas.runtime.outbox.Outbox;
@@ -89,26 +90,46 @@ public class GradingService {
                         result.stdout = outcome.stdoutExcerpt().replace("\u0000", "");
                         return result;
                     }).toList();
-                    // A regrade replaces the results of the grading before it.
+                    // A regrade replaces the results of the grading before it, and notes the new score in its trail.
+                    Uni<RegradeSubmission> trail = submission.regradeId == null ? Uni.createFrom().nullItem()
+                            : RegradeSubmission.find(submission.regradeId, submission.id)
+                                    .invoke(row -> {
+                                        if (row != null) {
+                                            row.graded(submission.verdict, score, submission.gradedAt);
+                                        }
+                                    });
                     return TestResult.delete("submissionId", submission.id)
                             .chain(() -> TestResult.persist(results))
-                            .chain(() -> outbox.record(job.tenantId(), new SubmissionGraded(submission.id, job.taskId(), job.assignmentId(), job.classId(),
+                            .chain(() -> trail)
+                            .chain(row -> outbox.record(job.tenantId(), new SubmissionGraded(submission.id, job.taskId(), job.assignmentId(), job.classId(),
                                             job.studentId(), submission.verdict, score, maxScore, verdicts, submission.gradedAt,
-                                            submission.createdAt)))
+                                            submission.createdAt, submission.regradeId,
+                                            row == null ? null : row.previousScore, row == null ? null : row.previousVerdict)))
                             .replaceWithVoid();
                 }));
     }
 
-    /** Ends a submission that could not be graded as FAILED with verdict INTERNAL_ERROR. */
+    /**
+     * Ends a submission that could not be graded as FAILED with verdict INTERNAL_ERROR (and notes that in
+     * its regrade's trail, if a regrade queued it).
+     */
     @WithTransaction
     public Uni<Void> failGrading(UUID tenantId, UUID submissionId, String reason) {
-        return CodeSubmission.findInTenant(tenantId, submissionId).invoke(submission -> {
-            if (submission != null && submission.status != SubmissionStatus.GRADED) {
-                submission.status = SubmissionStatus.FAILED;
-                submission.verdict = Verdict.INTERNAL_ERROR;
-                submission.error = reason;
-                submission.gradedAt = Instant.now();
+        return CodeSubmission.findInTenant(tenantId, submissionId).chain(submission -> {
+            if (submission == null || submission.status == SubmissionStatus.GRADED) {
+                return Uni.createFrom().voidItem();
             }
-        }).replaceWithVoid();
+            submission.status = SubmissionStatus.FAILED;
+            submission.verdict = Verdict.INTERNAL_ERROR;
+            submission.error = reason;
+            submission.gradedAt = Instant.now();
+            return submission.regradeId == null ? Uni.createFrom().voidItem()
+                    : RegradeSubmission.find(submission.regradeId, submission.id)
+                            .invoke(row -> {
+                                if (row != null) {
+                                    row.graded(Verdict.INTERNAL_ERROR, null, submission.gradedAt);
+                                }
+                            }).replaceWithVoid();
+        });
     }
 }

@@ -36,6 +36,8 @@ public class CodeSubmission extends TenantEntity {
     public Instant queuedAt;
     public Instant startedAt;
     public Instant gradedAt;
+    /** The {@link Regrade} that last sent it to the graders; null while it has had only its first grading. */
+    public UUID regradeId;
 
     /** One page of a task's submissions, newest first, optionally of one student. */
     public static Uni<java.util.List<CodeSubmission>> history(UUID taskId, UUID studentId, int page, int size) {

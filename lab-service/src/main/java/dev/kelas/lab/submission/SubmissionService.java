@@ -96,27 +96,88 @@ public class SubmissionService {
         });
     }
 
+    /** A regrade as it was queued: its row and how many submissions went back to the graders. */
+    public record QueuedRegrade(Regrade regrade, int queued) {
+    }
+
     /**
      * Sends every submission of a task back to the graders through the same path as a new one
-     * (a {@code kelas.lab.submission.created} event each); their new verdicts reach the gradebook.
+     * (a {@code kelas.lab.submission.created} event each); their new verdicts reach the gradebook. The
+     * regrade is stored with each submission's score and verdict before it (a submission still waiting for an
+     * earlier regrade keeps that regrade's "before"), so {@link #regradeSummary} can compare them.
      *
-     * @return how many were queued
+     * @return the stored regrade and how many were queued
      * @throws NotFoundException  if the task is not in the caller's school
      * @throws ForbiddenException if the caller is neither the class's teacher nor an administrator
      */
     @WithTransaction
-    public Uni<Integer> regradeTask(Caller caller, UUID taskId) {
-        return TaskService.managedTask(caller, taskId).chain(task -> CodeSubmission.<CodeSubmission>list("taskId", task.id))
-                .chain(submissions -> Multi.createFrom().iterable(submissions).onItem().transformToUniAndConcatenate(submission -> {
-                    submission.status = SubmissionStatus.QUEUED;
-                    submission.verdict = null;
-                    submission.score = null;
-                    submission.compileOutput = null;
-                    submission.error = null;
-                    submission.queuedAt = Instant.now();
-                    return outbox.record(submission.tenantId, new LabSubmissionCreated(submission.id, submission.taskId, submission.studentId, submission.language,
-                                    submission.queuedAt));
-                }).collect().asList().map(List::size));
+    public Uni<QueuedRegrade> regradeTask(Caller caller, UUID taskId) {
+        return TaskService.managedTask(caller, taskId).chain(task -> CodeSubmission.<CodeSubmission>list("taskId", task.id)
+                .chain(submissions -> {
+                    Regrade regrade = new Regrade();
+                    regrade.id = UUID.randomUUID();
+                    regrade.tenantId = task.tenantId;
+                    regrade.taskId = task.id;
+                    regrade.requestedBy = caller.userId();
+                    regrade.requestedAt = Instant.now();
+                    regrade.submissionCount = submissions.size();
+                    return regrade.persist().chain(() -> Multi.createFrom().iterable(submissions).onItem()
+                            .transformToUniAndConcatenate(submission -> requeue(regrade, submission))
+                            .collect().asList()).replaceWith(() -> new QueuedRegrade(regrade, submissions.size()));
+                }));
+    }
+
+    private Uni<Void> requeue(Regrade regrade, CodeSubmission submission) {
+        boolean judged = submission.status == SubmissionStatus.GRADED || submission.status == SubmissionStatus.FAILED;
+        Uni<RegradeSubmission> earlier = judged || submission.regradeId == null ? Uni.createFrom().nullItem()
+                : RegradeSubmission.find(submission.regradeId, submission.id);
+        return earlier.chain(pending -> {
+            RegradeSubmission row = new RegradeSubmission();
+            row.id = UUID.randomUUID();
+            row.tenantId = submission.tenantId;
+            row.regradeId = regrade.id;
+            row.submissionId = submission.id;
+            row.studentId = submission.studentId;
+            row.previousVerdict = judged ? submission.verdict : pending != null ? pending.previousVerdict : null;
+            row.previousScore = judged ? submission.score : pending != null ? pending.previousScore : null;
+            submission.status = SubmissionStatus.QUEUED;
+            submission.verdict = null;
+            submission.score = null;
+            submission.compileOutput = null;
+            submission.error = null;
+            submission.queuedAt = Instant.now();
+            submission.regradeId = regrade.id;
+            return row.persist().chain(() -> outbox.record(submission.tenantId, new LabSubmissionCreated(submission.id,
+                    submission.taskId, submission.studentId, submission.language, submission.queuedAt)));
+        }).replaceWithVoid();
+    }
+
+    /** A regrade with its submissions and, per submission, whether the graders still hold it. */
+    public record RegradeView(Regrade regrade, List<RegradeSubmission> submissions, java.util.Set<UUID> requeuedSince) {
+    }
+
+    /**
+     * A regrade of a task as its teacher sees it: every submission's score and verdict before and after.
+     * {@code requeuedSince} holds the submissions a later regrade sent back before this one graded them.
+     *
+     * @throws NotFoundException  if the task is not in the caller's school, or the regrade is not the task's
+     * @throws ForbiddenException if the caller is neither the class's teacher nor an administrator
+     */
+    @WithSession
+    public Uni<RegradeView> regradeSummary(Caller caller, UUID taskId, UUID regradeId) {
+        return TaskService.managedTask(caller, taskId).chain(task -> Regrade.findInTenant(caller.tenantId(), regradeId))
+                .chain(regrade -> {
+                    if (regrade == null || !regrade.taskId.equals(taskId)) {
+                        throw new NotFoundException("regrade", regradeId);
+                    }
+                    return RegradeSubmission.listForRegrade(regrade.id).chain(rows -> CodeSubmission
+                            .<CodeSubmission>list("taskId = ?1 and regradeId <> ?2", taskId, regrade.id)
+                            .map(others -> {
+                                java.util.Set<UUID> moved = new java.util.HashSet<>();
+                                others.forEach(s -> moved.add(s.id));
+                                return new RegradeView(regrade, rows, moved);
+                            }));
+                });
     }
 
     /** One page of a task's submission history with the total. */

@@ -4,6 +4,7 @@ import dev.kelas.lab.common.dto.SubmissionResponse;
 import dev.kelas.contracts.Role;
 import dev.kelas.lab.task.dto.CreateTaskRequest;
 import dev.kelas.lab.task.dto.RegradeResponse;
+import dev.kelas.lab.task.dto.RegradeSummaryResponse;
 import dev.kelas.lab.task.dto.ReplaceTestsRequest;
 import dev.kelas.lab.task.dto.SubmissionPage;
 import dev.kelas.lab.task.dto.SubmissionAccepted;
@@ -126,12 +127,25 @@ public class TaskResource {
     @POST
     @Path("/{taskId}/regrade")
     @RolesAllowed({Role.TEACHER_NAME, Role.ADMIN_NAME})
-    @Operation(summary = "Send every submission of the task back to the graders")
-    @APIResponse(responseCode = "202", description = "Queued")
+    @Operation(summary = "Send every submission of the task back to the graders; the answer names the regrade")
+    @APIResponse(responseCode = "202", description = "Queued; Location is the regrade's summary")
     @APIResponse(responseCode = "403", description = "FORBIDDEN: not the class's teacher")
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such task in your school")
     public Uni<Response> regradeTask(@PathParam("taskId") UUID taskId) {
-        return submissions.regradeTask(caller, taskId).map(n -> Response.accepted(new RegradeResponse(n)).build());
+        return submissions.regradeTask(caller, taskId).map(q -> Response
+                .accepted(new RegradeResponse(q.regrade().id, q.queued()))
+                .location(URI.create("/api/v1/lab/tasks/" + taskId + "/regrades/" + q.regrade().id)).build());
+    }
+
+    @GET
+    @Path("/{taskId}/regrades/{regradeId}")
+    @RolesAllowed({Role.TEACHER_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "What a regrade changed: how many scores went up, down, stayed, are pending; each submission's before and after")
+    @APIResponse(responseCode = "200", description = "The summary")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: not the class's teacher")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such task in your school, or no such regrade of it")
+    public Uni<RegradeSummaryResponse> regradeSummary(@PathParam("taskId") UUID taskId, @PathParam("regradeId") UUID regradeId) {
+        return submissions.regradeSummary(caller, taskId, regradeId).map(RegradeSummaryResponse::of);
     }
 
     @GET

@@ -7,6 +7,10 @@ import dev.kelas.lab.enrollment.LabAssignment;
 import dev.kelas.lab.grading.Checker;
 import java.math.BigDecimal;
 import dev.kelas.lab.submission.CodeSubmission;
+import dev.kelas.lab.submission.Regrade;
+import dev.kelas.contracts.events.LabTaskArchived;
+import dev.kelas.contracts.events.LabTaskCreated;
+import dev.kelas.runtime.outbox.Outbox;
 import dev.kelas.runtime.problem.ConflictException;
 import dev.kelas.runtime.problem.ForbiddenException;
 import dev.kelas.runtime.problem.NotFoundException;
@@ -24,9 +28,11 @@ import java.util.UUID;
 @ApplicationScoped
 public class TaskService {
     private final LabConfig config;
+    private final Outbox outbox;
 
-    public TaskService(LabConfig config) {
+    public TaskService(LabConfig config, Outbox outbox) {
         this.config = config;
+        this.outbox = outbox;
     }
 
     /** A stored task with its tests. */
@@ -64,7 +70,8 @@ public class TaskService {
     }
 
     /**
-     * Creates a task for a CODING assignment. lab-service knows an assignment once
+     * Creates a task for a CODING assignment and, in the same transaction, queues {@code kelas.lab.task.created}
+     * (learning-service stores the task id on the assignment). lab-service knows an assignment once
      * {@code kelas.learning.assignment.published} has arrived, usually within a second.
      *
      * @throws NotFoundException   if the assignment is not (yet) known in the caller's school
@@ -112,7 +119,10 @@ public class TaskService {
             task.starterCode = request.starterCode();
             task.checkerSource = checkerFor(request.tests(), request.checkerSource());
             List<TestCase> tests = toTestCases(task.id, request.tests());
-            return task.persist().chain(() -> TestCase.persist(tests)).replaceWith(new TaskWithTests(task, tests));
+            return task.persist().chain(() -> TestCase.persist(tests))
+                    .chain(() -> outbox.record(tenantId, new LabTaskCreated(task.id, task.assignmentId, task.classId,
+                            task.teacherId, userId, task.title, task.language, task.createdAt)))
+                    .replaceWith(new TaskWithTests(task, tests));
         });
     }
 
@@ -166,7 +176,8 @@ public class TaskService {
 
     /**
      * Deletes a task without submissions (its tests with it); a task with submissions is archived
-     * instead, so its submissions and grades stay.
+     * instead, so its submissions and grades stay. Either way, in the same transaction, queues
+     * {@code kelas.lab.task.archived} (once: deleting an archived task again sends nothing).
      *
      * @return true if the task was archived, false if it was deleted
      * @throws NotFoundException  if the task is not in the caller's school
@@ -175,11 +186,18 @@ public class TaskService {
     @WithTransaction
     public Uni<Boolean> deleteTask(Caller caller, UUID taskId) {
         return managedTask(caller, taskId).chain(task -> CodeSubmission.count("taskId", task.id).chain(submissions -> {
+            Instant now = Instant.now();
             if (submissions > 0) {
-                task.archive(Instant.now());
-                return Uni.createFrom().item(true);
+                boolean first = task.archivedAt == null;
+                task.archive(now);
+                return (first ? outbox.record(caller.tenantId(), new LabTaskArchived(task.id, task.assignmentId,
+                        task.classId, false, now)).replaceWithVoid() : Uni.createFrom().voidItem()).replaceWith(true);
             }
-            return TestCase.delete("taskId", task.id).chain(task::delete).replaceWith(false);
+            // Regrades of a task without submissions cover nothing and go with it.
+            return TestCase.delete("taskId", task.id).chain(() -> Regrade.delete("taskId", task.id)).chain(task::delete)
+                    .chain(() -> outbox.record(caller.tenantId(), new LabTaskArchived(task.id, task.assignmentId,
+                            task.classId, true, now)))
+                    .replaceWith(false);
         }));
     }
 

@@ -17,6 +17,7 @@ import java.util.Map;
 public class LabTestEnvironment implements QuarkusTestResourceLifecycleManager {
     private static volatile TestTokens tokens;
     private static volatile EventPublisher events;
+    private static volatile String jdbcUrl;
     private PrivateNats nats;
     private TestDatabase database;
 
@@ -24,6 +25,7 @@ public class LabTestEnvironment implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         try {
             database = TestDatabase.create("kelas_test_lab");
+            jdbcUrl = database.jdbcUrl();
             nats = PrivateNats.start();
             tokens = TestTokens.create();
             events = EventPublisher.connect(nats.url());
@@ -56,6 +58,11 @@ public class LabTestEnvironment implements QuarkusTestResourceLifecycleManager {
     /** The signer of access tokens lab-service accepts. */
     public static TestTokens tokens() {
         return tokens;
+    }
+
+    /** JDBC URL of the test database, for checks that read rows (the outbox) directly. */
+    public static String jdbcUrl() {
+        return jdbcUrl;
     }
 
     /** Publisher of the events lab-service consumes (learning's assignments and enrollments). */

@@ -46,6 +46,8 @@ public class Assignment extends TenantEntity {
     public Instant gradesReleasedAt;
     public UUID createdBy;
     public Instant createdAt;
+    /** For CODING: the lab-service task set for it ({@code kelas.lab.task.created}); null until known or once removed. */
+    public UUID labTaskId;
 
     /** Whether students of the class can see it. */
     public boolean published() {

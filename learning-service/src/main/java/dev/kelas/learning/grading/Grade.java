@@ -18,6 +18,8 @@ import java.util.UUID;
 public class Grade extends TenantEntity {
     /** Source of a grade set by a lab grader's verdict. */
     public static final String LAB = "LAB";
+    /** Source of a grade audit entry for a lab submission a teacher's regrade judged again (never a grade's own source). */
+    public static final String REGRADE = "REGRADE";
     /** Source of a grade set by a teacher. */
     public static final String TEACHER = "TEACHER";
 

@@ -1,5 +1,6 @@
 package dev.kelas.learning.grading;
 
+import dev.kelas.contracts.Verdict;
 import dev.kelas.contracts.events.SubmissionGraded;
 import dev.kelas.learning.assignment.Assignment;
 import dev.kelas.learning.assignment.CodingScorePolicy;
@@ -42,7 +43,9 @@ public class LabGradeService {
      * penalty (only when the event says when the work was submitted). The grade is then the best such result,
      * or the latest attempt's, as the assignment says ({@link CodingScorePolicy}); a regrade can raise or
      * lower it. It stays as it is when a teacher has set it by hand or the gradebook is finalized. A change
-     * is audited and announced as {@code kelas.learning.grade.recorded}.
+     * is audited and announced as {@code kelas.learning.grade.recorded}. An event of a teacher's regrade
+     * ({@code regradeId} set) also writes a REGRADE audit entry with the submission's result and verdict before
+     * and after, whether or not the grade moved.
      *
      * @throws IllegalStateException if the assignment is not in the event's tenant (the event is retried,
      *                               then dead-lettered)
@@ -56,12 +59,54 @@ public class LabGradeService {
             }
             BigDecimal score = graded.maxScore().signum() == 0 ? BigDecimal.ZERO
                     : assignment.points.multiply(graded.score()).divide(graded.maxScore(), 2, RoundingMode.HALF_UP);
-            return LabResult.<LabResult>findById(graded.submissionId())
-                    .chain(existing -> keepLatest(existing, tenantId, assignment, graded, score))
-                    .chain(() -> Panache.getSession().chain(session -> session.flush()))
-                    .chain(() -> LabResult.results(assignment.id, graded.studentId()))
-                    .chain(results -> applyLabResults(assignment, graded, results));
+            return LabResult.<LabResult>findById(graded.submissionId()).chain(existing -> {
+                boolean stale = existing != null && existing.gradedAt.isAfter(graded.occurredAt());
+                BigDecimal oldScore = existing != null ? existing.score : scaled(assignment, graded.previousScore(), graded.maxScore());
+                Verdict oldVerdict = existing != null && existing.verdict != null ? existing.verdict : graded.previousVerdict();
+                return keepLatest(existing, tenantId, assignment, graded, score)
+                        .chain(() -> Panache.getSession().chain(session -> session.flush()))
+                        .chain(() -> LabResult.results(assignment.id, graded.studentId()))
+                        .chain(results -> applyLabResults(assignment, graded, results))
+                        .chain(() -> graded.regrade() && !stale
+                                ? auditRegrade(assignment, graded, oldScore, oldVerdict, score) : Uni.createFrom().voidItem());
+            });
         });
+    }
+
+    /** A grade-audit entry (source REGRADE) for one submission of a teacher's regrade: its result before and after. */
+    private static Uni<Void> auditRegrade(Assignment assignment, SubmissionGraded graded, BigDecimal oldScore,
+                                          Verdict oldVerdict, BigDecimal newScore) {
+        return Grade.find(assignment.id, graded.studentId()).chain(grade -> {
+            GradeChange entry = new GradeChange();
+            entry.id = UUID.randomUUID();
+            entry.tenantId = assignment.tenantId;
+            entry.gradeId = grade == null ? null : grade.id;
+            entry.assignmentId = assignment.id;
+            entry.studentId = graded.studentId();
+            entry.oldScore = oldScore;
+            entry.newScore = newScore;
+            entry.oldExcused = grade == null ? null : grade.excused;
+            entry.newExcused = grade != null && grade.excused;
+            entry.source = Grade.REGRADE;
+            entry.labSubmissionId = graded.submissionId();
+            entry.regradeId = graded.regradeId();
+            entry.oldVerdict = oldVerdict;
+            entry.newVerdict = graded.verdict();
+            entry.reason = "Regrade of lab submission " + graded.submissionId() + ": "
+                    + (oldVerdict == null ? "ungraded" : oldVerdict) + " " + (oldScore == null ? "-" : oldScore.toPlainString())
+                    + " -> " + graded.verdict() + " " + newScore.toPlainString();
+            entry.changedAt = Instant.now();
+            return entry.persist().replaceWithVoid();
+        });
+    }
+
+    /** Lab points on the assignment's scale ({@code points * score / maxScore}, 2 decimals, half up); null stays null. */
+    private static BigDecimal scaled(Assignment assignment, BigDecimal labScore, BigDecimal maxScore) {
+        if (labScore == null) {
+            return null;
+        }
+        return maxScore.signum() == 0 ? BigDecimal.ZERO
+                : assignment.points.multiply(labScore).divide(maxScore, 2, RoundingMode.HALF_UP);
     }
 
     private Uni<Void> applyLabResults(Assignment assignment, SubmissionGraded graded, List<LabResult> results) {
@@ -127,6 +172,7 @@ public class LabGradeService {
         result.assignmentId = assignment.id;
         result.studentId = graded.studentId();
         result.score = score;
+        result.verdict = graded.verdict();
         result.gradedAt = graded.occurredAt();
         result.submittedAt = graded.submittedAt() != null ? graded.submittedAt() : result.submittedAt;
         return existing != null ? Uni.createFrom().voidItem() : result.persist().replaceWithVoid();

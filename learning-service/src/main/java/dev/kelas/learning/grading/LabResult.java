@@ -2,7 +2,10 @@ package dev.kelas.learning.grading;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import io.smallrye.mutiny.Uni;
+import dev.kelas.contracts.Verdict;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
@@ -22,6 +25,9 @@ public class LabResult extends PanacheEntityBase {
     /** Points on the assignment's scale. */
     public BigDecimal score;
     public Instant gradedAt;
+    /** The grader's verdict; null for results stored before it was kept. */
+    @Enumerated(EnumType.STRING)
+    public Verdict verdict;
     /** When the student submitted it; null when the grader's event did not say. */
     public Instant submittedAt;
 

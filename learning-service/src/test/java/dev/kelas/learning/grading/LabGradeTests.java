@@ -124,6 +124,29 @@ class LabGradeTests {
                 UUID.fromString(other)));
     }
 
+    @Test
+    void shouldAuditARegradedSubmissionWithSourceRegradeAndItsOldAndNewScore() {
+        String coding = school.createAssignment(teacher, classId, Map.of("kind", "CODING", "points", 20));
+        Instant t0 = Instant.now().minus(Duration.ofHours(2));
+        UUID submission = UUID.randomUUID();
+        graded(coding, submission, "1", "4", t0, t0.plusSeconds(5));                  // 5 of 20, WRONG_ANSWER
+        awaitScore(coding, 5.0f);
+        UUID regrade = UUID.randomUUID();
+        NatsBus.get().publish(Subjects.LAB_SUBMISSION_GRADED, school.tenantId, submission.toString(),
+                new SubmissionGraded(submission, UUID.randomUUID(), UUID.fromString(coding), UUID.fromString(classId),
+                        student.id(), Verdict.ACCEPTED, new BigDecimal("4"), new BigDecimal("4"), List.of(),
+                        t0.plusSeconds(600), t0, regrade, new BigDecimal("1"), Verdict.WRONG_ANSWER));
+        awaitScore(coding, 20.0f);
+        awaitHistory(coding, 3);
+        as(teacher).get("/api/v1/assignments/" + coding + "/grades/" + student.sid() + "/history").then()
+                .body("source", equalTo(List.of("LAB", "LAB", "REGRADE")))
+                .body("[2].oldScore", equalTo(5.0f)).body("[2].newScore", equalTo(20.0f))
+                .body("[2].oldVerdict", equalTo("WRONG_ANSWER")).body("[2].newVerdict", equalTo("ACCEPTED"))
+                .body("[2].labSubmissionId", equalTo(submission.toString()))
+                .body("[2].regradeId", equalTo(regrade.toString()))
+                .body("[0].regradeId", equalTo(null));
+    }
+
     private void graded(String assignmentId, UUID submissionId, String score, String max, Instant submittedAt, Instant gradedAt) {
         NatsBus.get().publish(Subjects.LAB_SUBMISSION_GRADED, school.tenantId, submissionId.toString(),
                 new SubmissionGraded(submissionId, UUID.randomUUID(), UUID.fromString(assignmentId), UUID.fromString(classId),

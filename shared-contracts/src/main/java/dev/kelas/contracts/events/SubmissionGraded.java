@@ -16,15 +16,32 @@ import java.util.UUID;
  * @param tests       verdict per test case, in test order (no test data: hidden tests stay hidden)
  * @param occurredAt  when it was graded (a regrade grades again)
  * @param submittedAt when the student submitted it; null from producers older than this field
+ * @param regradeId   the teacher's regrade this grading belongs to; null for a first grading (and from older producers)
+ * @param previousScore   for a regrade: the points the submission had before it, or null if it had none
+ * @param previousVerdict for a regrade: the verdict the submission had before it, or null if it had none
  */
 public record SubmissionGraded(UUID submissionId, UUID taskId, UUID assignmentId, UUID classId, UUID studentId,
                                Verdict verdict, BigDecimal score, BigDecimal maxScore, List<Verdict> tests,
-                               Instant occurredAt, Instant submittedAt) implements KelasEvent {
+                               Instant occurredAt, Instant submittedAt, UUID regradeId, BigDecimal previousScore,
+                               Verdict previousVerdict) implements KelasEvent {
+
+    /** A first grading (no regrade), as producers before {@code regradeId} wrote it. */
+    public SubmissionGraded(UUID submissionId, UUID taskId, UUID assignmentId, UUID classId, UUID studentId,
+                            Verdict verdict, BigDecimal score, BigDecimal maxScore, List<Verdict> tests, Instant occurredAt,
+                            Instant submittedAt) {
+        this(submissionId, taskId, assignmentId, classId, studentId, verdict, score, maxScore, tests, occurredAt,
+                submittedAt, null, null, null);
+    }
 
     /** The event without {@code submittedAt}, as producers before that field wrote it. */
     public SubmissionGraded(UUID submissionId, UUID taskId, UUID assignmentId, UUID classId, UUID studentId,
                             Verdict verdict, BigDecimal score, BigDecimal maxScore, List<Verdict> tests, Instant occurredAt) {
         this(submissionId, taskId, assignmentId, classId, studentId, verdict, score, maxScore, tests, occurredAt, null);
+    }
+
+    /** Whether this grading is part of a teacher's regrade ({@code regradeId} is set). */
+    public boolean regrade() {
+        return regradeId != null;
     }
 
     @Override

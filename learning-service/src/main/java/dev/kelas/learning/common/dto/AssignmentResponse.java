@@ -17,13 +17,15 @@ import java.util.UUID;
  *
  * @param gradesReleasedAt when students could first see their grades; null while hidden
  * @param rubric           only when one assignment is read or created (absent in lists)
+ * @param labTaskId        for CODING: the lab task's id once lab-service has announced it; null (and written) until then
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AssignmentResponse(UUID id, UUID classId, String title, AssignmentKind kind, BigDecimal points,
                                  Instant dueAt, AssignmentStatus status, Instant createdAt, String description,
                                  UUID subjectId, UUID componentId, LatePolicy latePolicy, BigDecimal latePenaltyPercent,
                                  Instant lateCutoffAt, Integer maxAttempts, CodingScorePolicy codingScorePolicy,
-                                 Instant publishedAt, Instant gradesReleasedAt, List<Criterion> rubric) {
+                                 Instant publishedAt, Instant gradesReleasedAt, List<Criterion> rubric,
+                                 @JsonInclude(JsonInclude.Include.ALWAYS) UUID labTaskId) {
 
     /** A rubric criterion with its levels. */
     public record Criterion(UUID id, String title, String description, List<Level> levels) {
@@ -44,6 +46,6 @@ public record AssignmentResponse(UUID id, UUID classId, String title, Assignment
                 .toList();
         return new AssignmentResponse(a.id, a.classId, a.title, a.kind, a.points, a.dueAt, a.status, a.createdAt,
                 a.description, a.subjectId, a.componentId, a.latePolicy, a.latePenaltyPercent, a.lateCutoffAt,
-                a.maxAttempts, a.codingScorePolicy, a.publishedAt, a.gradesReleasedAt, criteria);
+                a.maxAttempts, a.codingScorePolicy, a.publishedAt, a.gradesReleasedAt, criteria, a.labTaskId);
     }
 }
