@@ -4,10 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kelas.contracts.ErrorCode;
-import dev.kelas.runtime.problem.ProblemDetail;
 import dev.kelas.runtime.web.BuildInfo;
 import dev.kelas.runtime.web.PeerServices;
-import dev.kelas.runtime.web.RequestIds;
+import dev.kelas.runtime.web.HttpLayerProblems;
 import io.vertx.core.Future;
 import io.vertx.ext.web.Router;
 import io.vertx.ext.web.RoutingContext;
@@ -74,7 +73,7 @@ public class SystemOpenApi {
                 }
             }
             if (!missing.isEmpty()) {
-                problem(ctx, 503, "Service Unavailable", ErrorCode.SERVICE_UNAVAILABLE,
+                problem(ctx, 503, ErrorCode.SERVICE_UNAVAILABLE,
                         "No OpenAPI document from " + String.join(", ", missing) + " for now");
                 return;
             }
@@ -85,7 +84,7 @@ public class SystemOpenApi {
                 send(ctx, body);
             } catch (Exception e) {
                 LOG.errorf(e, "The services' OpenAPI documents do not merge");
-                problem(ctx, 500, "Internal Server Error", ErrorCode.INTERNAL_ERROR, "The API description could not be built");
+                problem(ctx, 500, ErrorCode.INTERNAL_ERROR, "The API description could not be built");
             }
         });
     }
@@ -117,19 +116,10 @@ public class SystemOpenApi {
         ctx.response().putHeader("Content-Type", "application/json").putHeader("Cache-Control", "no-cache").end(body);
     }
 
-    private void problem(RoutingContext ctx, int status, String title, ErrorCode code, String detail) {
-        ProblemDetail body = new ProblemDetail("https://kelas.dev/problems/" + code.name().toLowerCase().replace('_', '-'),
-                title, status, detail, ctx.request().path(), code.name(), null, RequestIds.of(ctx.request()));
-        String text;
-        try {
-            text = json.writeValueAsString(body);
-        } catch (Exception e) {
-            text = "{\"status\":" + status + ",\"code\":\"" + code.name() + "\"}";
-        }
-        ctx.response().setStatusCode(status).putHeader("Content-Type", ProblemDetail.MEDIA_TYPE);
+    private void problem(RoutingContext ctx, int status, ErrorCode code, String detail) {
         if (status == 503) {
             ctx.response().putHeader("Retry-After", "5");
         }
-        ctx.response().end(text);
+        HttpLayerProblems.send(ctx, json, status, code, detail, List.of());
     }
 }

@@ -103,6 +103,16 @@ public class HttpLayerProblems {
 
     private void send(RoutingContext ctx, int status, ErrorCode code, String detail,
                       List<KelasException.FieldError> errors) {
+        send(ctx, json, status, code, detail, errors);
+    }
+
+    /**
+     * Ends {@code ctx} with a problem+json answer written outside JAX-RS (plain Vert.x routes): its type, title,
+     * status, detail, instance (the path), code, field errors (null when none) and the request id. A 413, 414 or
+     * 431 also closes the connection, since the rest of that request was never read.
+     */
+    public static void send(RoutingContext ctx, ObjectMapper json, int status, ErrorCode code, String detail,
+                            List<KelasException.FieldError> errors) {
         String requestId = RequestIds.of(ctx.request());
         ProblemDetail body = new ProblemDetail("https://kelas.dev/problems/" + code.name().toLowerCase().replace('_', '-'),
                 title(status), status, detail, ctx.request().path(), code.name(), errors.isEmpty() ? null : errors,
