@@ -17,6 +17,7 @@ import java.util.Map;
 public class LabTestEnvironment implements QuarkusTestResourceLifecycleManager {
     private static volatile TestTokens tokens;
     private static volatile EventPublisher events;
+    private static volatile String natsUrl;
     private PrivateNats nats;
     private TestDatabase database;
 
@@ -27,6 +28,7 @@ public class LabTestEnvironment implements QuarkusTestResourceLifecycleManager {
             nats = PrivateNats.start();
             tokens = TestTokens.create();
             events = EventPublisher.connect(nats.url());
+            natsUrl = nats.url();
             return Map.of(
                     "kelas.db.name", database.name(),
                     "kelas.nats.url", nats.url(),
@@ -56,6 +58,11 @@ public class LabTestEnvironment implements QuarkusTestResourceLifecycleManager {
     /** The signer of access tokens lab-service accepts. */
     public static TestTokens tokens() {
         return tokens;
+    }
+
+    /** The private nats-server's URL, for tests that listen on core NATS themselves. */
+    public static String natsUrl() {
+        return natsUrl;
     }
 
     /** Publisher of the events lab-service consumes (learning's assignments and enrollments). */
