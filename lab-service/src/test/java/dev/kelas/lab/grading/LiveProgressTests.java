@@ -205,4 +205,35 @@ class LiveProgressTests {
             assertEquals(List.of("ACCEPTED", "ACCEPTED", "WRONG_ANSWER"), graded.getList("tests.verdict"));
         }
     }
+
+    @Test
+    void shouldStartTheRecordedResultsAfreshWhenRegradedAndReplaceThemAtTheEnd() throws Exception {
+        String taskId = publishedTask();
+        UUID studentId = enrolledStudent();
+        try (Listener listener = new Listener(tenantId, studentId)) {
+            String submissionId = submit(studentId, taskId);
+            for (int message = 0; message < 4; message++) {
+                listener.next(submissionId); // three tests, then the graded event
+            }
+            as(teacherId, "TEACHER").pathParam("id", taskId).post("/api/v1/lab/tasks/{id}/regrade").then().statusCode(202);
+
+            assertEquals(1, listener.next(submissionId).body().path("data").path("ordinal").asInt());
+            JsonPath midway = as(studentId, "STUDENT").pathParam("id", submissionId).get("/api/v1/lab/submissions/{id}")
+                    .then().statusCode(200).extract().jsonPath();
+            assertEquals("RUNNING", midway.getString("status"));
+            assertEquals("ACCEPTED", midway.getString("tests[0].verdict"));
+            assertEquals(null, midway.getString("tests[1].verdict"), "the first grading's results are gone");
+            assertEquals(null, midway.getString("tests[2].verdict"), "the first grading's results are gone");
+
+            for (int message = 0; message < 3; message++) {
+                listener.next(submissionId);
+            }
+            JsonPath regraded = as(studentId, "STUDENT").pathParam("id", submissionId).get("/api/v1/lab/submissions/{id}")
+                    .then().statusCode(200).extract().jsonPath();
+            assertEquals("GRADED", regraded.getString("status"));
+            assertEquals(List.of(1, 2, 3), regraded.getList("tests.ordinal"));
+            assertEquals(List.of("ACCEPTED", "ACCEPTED", "WRONG_ANSWER"), regraded.getList("tests.verdict"));
+            assertEquals(6.0f, regraded.getFloat("score"));
+        }
+    }
 }
