@@ -1,8 +1,9 @@
 """Live grading progress latency on a running system (./kelas up): N submissions of a T-test task, one at a time.
 
 For each finished test, the time from the grader's clock when the test finished (finishedAt in the
-kelas.lab.submission.test-finished live update: record the result, publish on core NATS kelas.live.<tenant>.<user>,
-notification-service relays) to its arrival on the student's open SSE stream. Against it, in the same run, the
+kelas.lab.submission.test-finished live update) to its arrival on the student's open SSE stream: that includes
+the grader's recording of the result in PostgreSQL (one transaction, before the publish), the core NATS publish on
+kelas.live.<tenant>.<user> and notification-service's relay. Against it, in the same run, the
 durable path of the same submissions: the graded event's occurredAt (the verdict's commit) to the arrival of its
 stored kelas.lab.submission.graded notification (outbox relay, JetStream, consumer, inbox, push). Same host, so
 the clocks agree. Prints p50, p99 and worst in milliseconds.
