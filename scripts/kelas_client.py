@@ -118,7 +118,8 @@ def await_graded(reader, submission_id, timeout=60.0):
 
 
 class SseStream:
-    """A live SSE connection to the notification stream; events land in .events as dicts with arrival time."""
+    """A live SSE connection to the notification stream; events land in .events as dicts with arrival time
+    ("at": time.monotonic(), "wall": time.time(), both in seconds)."""
 
     def __init__(self, token, last_event_id=None):
         url = f"{NOTIFICATION}/api/v1/notifications/stream?access_token={token}"
@@ -136,7 +137,8 @@ class SseStream:
             if not line:
                 if event["data"]:
                     self.events.put({"id": event.get("id"), "event": event.get("event", "message"),
-                                     "data": json.loads("\n".join(event["data"])), "at": time.monotonic()})
+                                     "data": json.loads("\n".join(event["data"])), "at": time.monotonic(),
+                                     "wall": time.time()})
                 event = {"data": []}
             elif line.startswith(":"):
                 continue

@@ -38,7 +38,9 @@ public final class SseClient implements AutoCloseable {
     public static SseClient connect(String url, Map<String, String> headers) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").GET();
         headers.forEach(request::header);
-        CompletableFuture<HttpResponse<Stream<String>>> future = HttpClient.newHttpClient()
+        // HTTP/1.1 as a browser's EventSource speaks it over http://: java.net.http's default h2c upgrade
+        // headers, passed on by the edge's Upgrade/Connection forwarding, make the service answer 400.
+        CompletableFuture<HttpResponse<Stream<String>>> future = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
                 .sendAsync(request.build(), HttpResponse.BodyHandlers.ofLines());
         return new SseClient(future.get(15, TimeUnit.SECONDS));
     }

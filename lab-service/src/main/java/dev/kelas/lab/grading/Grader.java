@@ -53,6 +53,17 @@ public class Grader {
      * @throws IOException                if the sandbox cannot be set up (retried)
      */
     public SubmissionRunner.Result grade(GradingJob job) throws IOException, InterruptedException {
+        return grade(job, SubmissionRunner.Progress.NONE);
+    }
+
+    /**
+     * Compiles and runs every test of the job, telling {@code progress} of each test as it finishes.
+     * Blocking: call it on a grader worker thread.
+     *
+     * @throws GraderUnavailableException if this grader cannot run the language (retried, maybe elsewhere)
+     * @throws IOException                if the sandbox cannot be set up (retried)
+     */
+    public SubmissionRunner.Result grade(GradingJob job, SubmissionRunner.Progress progress) throws IOException, InterruptedException {
         LanguageSpec language = languages.get(job.language());
         if (language == null) {
             throw new GraderUnavailableException("Language " + job.language() + " is not configured on this grader");
@@ -65,7 +76,7 @@ public class Grader {
         try {
             metrics.timer("kelas_lab_queue_seconds").record(Duration.between(job.submittedAt(), Instant.now()));
             Timer.Sample sample = Timer.start(metrics);
-            SubmissionRunner.Result result = runner.run(job, language, slot);
+            SubmissionRunner.Result result = runner.run(job, language, slot, progress);
             sample.stop(metrics.timer("kelas_lab_run_seconds", "language", job.language()));
             Verdict verdict = Judge.overall(result.tests().stream().map(TestOutcome::verdict).toList());
             Counter.builder("kelas_lab_verdicts_total").tag("language", job.language()).tag("verdict", verdict.name())

@@ -13,7 +13,8 @@ import jakarta.enterprise.event.Observes;
 
 /**
  * The graders: take {@code kelas.lab.submission.created} from the one shared durable consumer
- * {@code lab-graders} (a work queue across every grader process), run the tests, store the verdict
+ * {@code lab-graders} (a work queue across every grader process), run the tests (recording and announcing
+ * each as it finishes, {@link LiveProgress}), store the verdict
  * with its {@code kelas.lab.submission.graded} event, and only then ack. A grader killed mid-run
  * never acks, so JetStream hands the submission to another after the ack wait.
  */
@@ -25,8 +26,11 @@ public class GraderEventListener {
     private final GradingService grading;
     private final Grader grader;
     private final LabConfig config;
+    private final LiveProgress progress;
 
-    public GraderEventListener(JetStreamConsumers consumers, GradingService grading, Grader grader, LabConfig config) {
+    public GraderEventListener(JetStreamConsumers consumers, GradingService grading, Grader grader, LabConfig config,
+                               LiveProgress progress) {
+        this.progress = progress;
         this.consumers = consumers;
         this.grading = grading;
         this.grader = grader;
@@ -64,7 +68,7 @@ public class GraderEventListener {
         if (job == null) {
             return; // already graded: a redelivery after the verdict was stored
         }
-        SubmissionRunner.Result result = grader.grade(job);
+        SubmissionRunner.Result result = grader.grade(job, progress.of(job));
         Reactive.await(() -> grading.finishGrading(CONSUMER, event.id(), job, result));
     }
 }

@@ -20,8 +20,14 @@ public record GradingJob(UUID tenantId, UUID submissionId, UUID taskId, UUID ass
      * One test to run: input, expected output, how to compare, and its points.
      *
      * @param tolerance for {@link Checker#FLOAT}: largest accepted absolute or relative difference
+     * @param hidden    the student sees only this test's verdict (its live progress carries nothing else)
      */
     public record Test(int ordinal, String stdin, String expectedStdout, Checker checker, double tolerance,
-                       BigDecimal points) {
+                       BigDecimal points, boolean hidden) {
+
+        /** A visible test. */
+        public Test(int ordinal, String stdin, String expectedStdout, Checker checker, double tolerance, BigDecimal points) {
+            this(ordinal, stdin, expectedStdout, checker, tolerance, points, false);
+        }
     }
 }

@@ -50,14 +50,47 @@ public class GradingService {
             }
             submission.status = SubmissionStatus.RUNNING;
             submission.startedAt = Instant.now();
-            return CodingTask.findInTenant(tenantId, submission.taskId).chain(task -> TestCase.listForTask(task.id)
+            // The tests of this run are recorded as they finish (recordTestResult): a regrade, or a run after a
+            // grader died mid-way, starts from none.
+            return TestResult.delete("submissionId", submission.id).chain(() -> CodingTask.findInTenant(tenantId, submission.taskId).chain(task -> TestCase.listForTask(task.id)
                     .map(tests -> new GradingJob(tenantId, submission.id, task.id, task.assignmentId, task.classId,
                             submission.studentId, submission.language, submission.sourceCode,
                             new SandboxLimits(task.cpuSeconds, task.wallSeconds.doubleValue(), task.memoryMib,
                                     task.outputKib, task.maxProcesses, config.sandbox().fileSizeKib(), config.sandbox().tmpfsMib()),
                             tests.stream().map(t -> new GradingJob.Test(t.ordinal, t.stdin, t.expectedStdout, t.checker,
-                                    t.tolerance, t.points)).toList(), task.checkerSource, submission.queuedAt)));
+                                    t.tolerance, t.points, t.hidden)).toList(), task.checkerSource, submission.queuedAt))));
         });
+    }
+
+    /**
+     * Records one finished test of a submission being graded, so that a student who opens the submission
+     * mid-grading sees the tests finished so far; replaces an earlier result of the same test. Does nothing
+     * unless the submission is RUNNING. {@link #finishGrading} later replaces all of them at once.
+     *
+     * @return whether the result was recorded
+     */
+    @WithTransaction
+    public Uni<Boolean> recordTestResult(UUID tenantId, UUID submissionId, TestOutcome outcome) {
+        return CodeSubmission.findInTenant(tenantId, submissionId).chain(submission -> {
+            if (submission == null || submission.status != SubmissionStatus.RUNNING) {
+                return Uni.createFrom().item(false);
+            }
+            return TestResult.delete("submissionId = ?1 and ordinal = ?2", submission.id, outcome.ordinal())
+                    .chain(() -> testResult(submission.id, outcome).persist())
+                    .replaceWith(true);
+        });
+    }
+
+    private static TestResult testResult(UUID submissionId, TestOutcome outcome) {
+        TestResult result = new TestResult();
+        result.id = UUID.randomUUID();
+        result.submissionId = submissionId;
+        result.ordinal = outcome.ordinal();
+        result.verdict = outcome.verdict();
+        result.points = outcome.points();
+        result.wallMillis = outcome.wallMillis();
+        result.stdout = outcome.stdoutExcerpt().replace("\u0000", "");
+        return result;
     }
 
     /**
@@ -79,18 +112,9 @@ public class GradingService {
                     submission.gradedAt = Instant.now();
                     submission.compileOutput = graded.compileOutput();
                     submission.error = null;
-                    List<TestResult> results = outcomes.stream().map(outcome -> {
-                        TestResult result = new TestResult();
-                        result.id = UUID.randomUUID();
-                        result.submissionId = submission.id;
-                        result.ordinal = outcome.ordinal();
-                        result.verdict = outcome.verdict();
-                        result.points = outcome.points();
-                        result.wallMillis = outcome.wallMillis();
-                        result.stdout = outcome.stdoutExcerpt().replace("\u0000", "");
-                        return result;
-                    }).toList();
-                    // A regrade replaces the results of the grading before it, and notes the new score in its trail.
+                    List<TestResult> results = outcomes.stream().map(outcome -> testResult(submission.id, outcome)).toList();
+                    // A regrade replaces the results of the grading before it (and these the ones recorded test by
+                    // test while it ran), and notes the new score in its trail.
                     Uni<RegradeSubmission> trail = submission.regradeId == null ? Uni.createFrom().nullItem()
                             : RegradeSubmission.find(submission.regradeId, submission.id)
                                     .invoke(row -> {

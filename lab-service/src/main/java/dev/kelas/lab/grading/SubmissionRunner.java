@@ -41,6 +41,21 @@ public final class SubmissionRunner {
     public record Result(List<TestOutcome> tests, String compileOutput) {
     }
 
+    /** Told of each test as soon as it is judged, on the grading thread, in test order. */
+    @FunctionalInterface
+    public interface Progress {
+        /** Nothing to tell. */
+        Progress NONE = (test, outcome) -> { };
+
+        /**
+         * One test finished; must return quickly and not throw (grading waits for it).
+         *
+         * @param test    the test that ran
+         * @param outcome its verdict, points and wall time (ms)
+         */
+        void testFinished(GradingJob.Test test, TestOutcome outcome);
+    }
+
     /**
      * Compiles and runs a submission. Blocking.
      *
@@ -48,6 +63,17 @@ public final class SubmissionRunner {
      * @throws IOException if the sandbox cannot be set up (an internal error: the job is retried)
      */
     public Result run(GradingJob job, LanguageSpec language, int slot) throws IOException, InterruptedException {
+        return run(job, language, slot, Progress.NONE);
+    }
+
+    /**
+     * Compiles and runs a submission, telling {@code progress} of each test that ran (not of the tests a
+     * compilation error fails at once). Blocking.
+     *
+     * @param slot the sandbox slot (uid) this run holds
+     * @throws IOException if the sandbox cannot be set up (an internal error: the job is retried)
+     */
+    public Result run(GradingJob job, LanguageSpec language, int slot, Progress progress) throws IOException, InterruptedException {
         try (Sandbox.Workspace workspace = sandbox.open(slot)) {
             workspace.write(language.sourceFile(), job.sourceCode());
             if (!language.compile().isEmpty()) {
@@ -76,8 +102,10 @@ public final class SubmissionRunner {
                 if (verdict == Verdict.ACCEPTED && test.checker() == Checker.PROGRAM) {
                     verdict = runChecker(workspace, job.checkerSource(), test, result.stdout());
                 }
-                outcomes.add(new TestOutcome(test.ordinal(), verdict, verdict == Verdict.ACCEPTED ? test.points() : BigDecimal.ZERO,
-                        (int) result.wallMillis(), truncate(result.stdout(), STDOUT_EXCERPT_CHARS)));
+                TestOutcome outcome = new TestOutcome(test.ordinal(), verdict, verdict == Verdict.ACCEPTED ? test.points() : BigDecimal.ZERO,
+                        (int) result.wallMillis(), truncate(result.stdout(), STDOUT_EXCERPT_CHARS));
+                outcomes.add(outcome);
+                progress.testFinished(test, outcome);
             }
             return new Result(outcomes, null);
         }

@@ -25,7 +25,7 @@ public class SubmissionResource {
 
     @GET
     @Path("/{submissionId}")
-    @Operation(summary = "A submission with its verdict; hidden tests show only verdict and points")
+    @Operation(summary = "A submission with its verdict; hidden tests show only verdict and points; while RUNNING, the tests finished so far")
     @APIResponse(responseCode = "200", description = "The submission")
     @APIResponse(responseCode = "404", description = "NOT_FOUND: not yours, not your class's, or not in your school")
     public Uni<SubmissionResponse> viewSubmission(@PathParam("submissionId") UUID submissionId) {

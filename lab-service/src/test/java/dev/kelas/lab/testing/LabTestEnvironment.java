@@ -18,6 +18,7 @@ public class LabTestEnvironment implements QuarkusTestResourceLifecycleManager {
     private static volatile TestTokens tokens;
     private static volatile EventPublisher events;
     private static volatile String jdbcUrl;
+    private static volatile String natsUrl;
     private PrivateNats nats;
     private TestDatabase database;
 
@@ -29,6 +30,7 @@ public class LabTestEnvironment implements QuarkusTestResourceLifecycleManager {
             nats = PrivateNats.start();
             tokens = TestTokens.create();
             events = EventPublisher.connect(nats.url());
+            natsUrl = nats.url();
             return Map.of(
                     "kelas.db.name", database.name(),
                     "kelas.nats.url", nats.url(),
@@ -63,6 +65,11 @@ public class LabTestEnvironment implements QuarkusTestResourceLifecycleManager {
     /** JDBC URL of the test database, for checks that read rows (the outbox) directly. */
     public static String jdbcUrl() {
         return jdbcUrl;
+    }
+
+    /** The private nats-server's URL, for tests that listen on core NATS themselves. */
+    public static String natsUrl() {
+        return natsUrl;
     }
 
     /** Publisher of the events lab-service consumes (learning's assignments and enrollments). */

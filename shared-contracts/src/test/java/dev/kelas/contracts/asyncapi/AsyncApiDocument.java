@@ -150,7 +150,16 @@ public final class AsyncApiDocument {
                         + "SSE or WebSocket connections delivers it. Header Kelas-Notification-Seq carries its number "
                         + "(the SSE id a reconnecting client sends back as Last-Event-ID).");
         core(channels, operations, messages, "liveUpdate", Subjects.LIVE_PREFIX + "{tenantId}.{userId}", "LiveUpdate",
-                "An unstored live update for one user (e.g. new activity in a discussion thread they may be viewing).");
+                "An unstored live update for one user, JSON {tenantId, userId, type, data} (e.g. new activity in a discussion "
+                        + "thread they may be viewing, or kelas.lab.submission.test-finished: one finished test of their "
+                        + "submission being graded).");
+        ObjectNode progress = operations.putObject("labServiceSendsLiveUpdate");
+        progress.put("action", "send");
+        progress.putObject("channel").put("$ref", "#/channels/liveUpdate");
+        progress.put("summary", "The graders announce each finished test of a submission to its student "
+                + "(type kelas.lab.submission.test-finished), fire-and-forget.");
+        progress.putArray("messages").addObject().put("$ref", "#/channels/liveUpdate/messages/LiveUpdate");
+        progress.put("x-kelas-service", "lab-service");
         core(channels, operations, messages, "chatRoom", Subjects.CHAT_PREFIX + "{tenantId}.{roomId}", "ChatEnvelope",
                 "A chat room's messages, deletions, typing and presence, between the replicas holding its members' WebSockets.");
     }
