@@ -73,7 +73,7 @@ class CodingLabFlowTests {
 
             String submissionId = school.submit(student, sumTaskId, SUM_RIGHT);
 
-            SseClient.Event event = stream.awaitEventContaining(submissionId, Duration.ofSeconds(30));
+            SseClient.Event event = stream.awaitEvent("kelas.lab.submission.graded", submissionId, Duration.ofSeconds(30));
             assertNotNull(event, "no SSE event for the graded submission");
             assertEquals("kelas.lab.submission.graded", event.name());
             assertTrue(Long.parseLong(event.id()) > 0);
@@ -228,7 +228,7 @@ class CodingLabFlowTests {
         try (SseClient stream = SseClient.connect(system.url("notification-service") + "/api/v1/notifications/stream",
                 Map.of("Authorization", "Bearer " + replayStudent.accessToken()))) {
             String submission = school.submit(replayStudent, sumTaskId, "print(0)\n");
-            SseClient.Event event = stream.awaitEventContaining(submission, Duration.ofSeconds(30));
+            SseClient.Event event = stream.awaitEvent("kelas.lab.submission.graded", submission, Duration.ofSeconds(30));
             assertNotNull(event);
             first = event.id();
         }

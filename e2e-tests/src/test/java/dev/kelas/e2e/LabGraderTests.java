@@ -219,8 +219,8 @@ class LabGraderTests {
             Response graded = school.awaitGraded(student, submission);
             assertEquals("ACCEPTED", graded.path("verdict"), graded.asString());
             assertEquals(2, graded.<List<?>>path("tests").size());
-            assertNotNull(stream.awaitEventContaining(submission, Duration.ofSeconds(30)));
-            assertEquals(null, stream.awaitEventContaining(submission, Duration.ofSeconds(3)), "graded twice");
+            assertNotNull(stream.awaitEvent("kelas.lab.submission.graded", submission, Duration.ofSeconds(30)));
+            assertEquals(null, stream.awaitEvent("kelas.lab.submission.graded", submission, Duration.ofSeconds(3)), "graded twice");
         } finally {
             for (String instance : List.of("lab-service", second)) {
                 if (!system.alive(instance)) {

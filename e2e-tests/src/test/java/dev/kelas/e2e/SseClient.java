@@ -72,6 +72,18 @@ public final class SseClient implements AutoCloseable {
         return null;
     }
 
+    /** Waits for the first event of that name whose data contains the text; other events are skipped. */
+    public Event awaitEvent(String name, String text, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            Event event = awaitEventContaining(text, Duration.ofNanos(Math.max(1, deadline - System.nanoTime())));
+            if (event != null && name.equals(event.name())) {
+                return event;
+            }
+        }
+        return null;
+    }
+
     private void read() {
         String id = null;
         String name = null;

@@ -10,6 +10,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Judges one submission in one sandbox work directory: compile once (if the language compiles),
@@ -76,18 +77,10 @@ public final class SubmissionRunner {
     public Result run(GradingJob job, LanguageSpec language, int slot, Progress progress) throws IOException, InterruptedException {
         try (Sandbox.Workspace workspace = sandbox.open(slot)) {
             workspace.write(language.sourceFile(), job.sourceCode());
-            if (!language.compile().isEmpty()) {
-                SandboxResult compiled = workspace.execute(new SandboxRun(Map.of(),
-                        LanguageSpec.expand(language.compile(), compileLimits.memoryMib()), "", compileLimits,
-                        language.readOnlyBinds(), true));
-                if (compiled.exitCode() != 0) {
-                    String messages = (compiled.stderr() + compiled.stdout()).strip();
-                    if (compiled.wallTimeExceeded() || compiled.cpuTimeExceeded()) {
-                        messages = "Compilation took longer than " + compileLimits.wallSeconds() + " s";
-                    }
-                    return new Result(job.tests().stream().map(t -> new TestOutcome(t.ordinal(), Verdict.COMPILATION_ERROR,
-                            BigDecimal.ZERO, 0, "")).toList(), truncate(messages, COMPILE_OUTPUT_CHARS));
-                }
+            Optional<CompileFailure> failed = compile(workspace, language, compileLimits);
+            if (failed.isPresent()) {
+                return new Result(job.tests().stream().map(t -> new TestOutcome(t.ordinal(), Verdict.COMPILATION_ERROR,
+                        BigDecimal.ZERO, 0, "")).toList(), failed.get().messages());
             }
             SandboxLimits limits = job.limits();
             SandboxLimits runLimits = new SandboxLimits(limits.cpuSeconds(), limits.wallSeconds(),
@@ -127,6 +120,41 @@ public final class SubmissionRunner {
                 workspace.delete(name); // the next test's program must not see this test's expected output
             }
         }
+    }
+
+    /**
+     * A compile step that failed.
+     *
+     * @param exitCode   the compiler's exit status
+     * @param messages   its messages (standard error, then output), at most {@value #COMPILE_OUTPUT_CHARS} characters,
+     *                   or a line saying it took longer than the compile limit
+     * @param wallMillis how long it ran, in milliseconds
+     */
+    public record CompileFailure(int exitCode, String messages, long wallMillis) {
+    }
+
+    /**
+     * Compiles the workspace's source file when the language compiles, in the sandbox with {@code compileLimits}
+     * (the graders and the run lane share this step). Blocking.
+     *
+     * @return the failure, or empty when it compiled or the language needs no compiling
+     */
+    public static Optional<CompileFailure> compile(Sandbox.Workspace workspace, LanguageSpec language, SandboxLimits compileLimits)
+            throws IOException, InterruptedException {
+        if (language.compile().isEmpty()) {
+            return Optional.empty();
+        }
+        SandboxResult compiled = workspace.execute(new SandboxRun(Map.of(),
+                LanguageSpec.expand(language.compile(), compileLimits.memoryMib()), "", compileLimits,
+                language.readOnlyBinds(), true));
+        if (compiled.exitCode() == 0) {
+            return Optional.empty();
+        }
+        String messages = (compiled.stderr() + compiled.stdout()).strip();
+        if (compiled.wallTimeExceeded() || compiled.cpuTimeExceeded()) {
+            messages = "Compilation took longer than " + compileLimits.wallSeconds() + " s";
+        }
+        return Optional.of(new CompileFailure(compiled.exitCode(), truncate(messages, COMPILE_OUTPUT_CHARS), compiled.wallMillis()));
     }
 
     private static String truncate(String text, int chars) {

@@ -4,6 +4,7 @@ import dev.kelas.contracts.Verdict;
 import dev.kelas.lab.config.LabConfig;
 import dev.kelas.lab.grading.Judge;
 import dev.kelas.lab.grading.LanguageSpec;
+import dev.kelas.lab.grading.SubmissionRunner;
 import dev.kelas.lab.sandbox.Sandbox;
 import dev.kelas.lab.sandbox.SandboxLimits;
 import dev.kelas.lab.sandbox.SandboxResult;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
@@ -29,8 +31,6 @@ import java.util.concurrent.BlockingQueue;
  */
 @ApplicationScoped
 public class CodeRunner {
-    /** Compiler messages kept, characters. */
-    static final int COMPILE_OUTPUT_CHARS = 4000;
     /** The line GNU time appends to standard error: this marker and the peak resident set size, KiB. */
     static final String MEMORY_MARKER = "::kelas-max-rss-kib=";
 
@@ -84,18 +84,10 @@ public class CodeRunner {
     private RunOutcome runIn(int slot, RunJob job, LanguageSpec language) throws IOException, InterruptedException {
         try (Sandbox.Workspace workspace = sandbox.open(slot)) {
             workspace.write(language.sourceFile(), job.sourceCode());
-            if (!language.compile().isEmpty()) {
-                SandboxResult compiled = workspace.execute(new SandboxRun(Map.of(),
-                        LanguageSpec.expand(language.compile(), compileLimits.memoryMib()), "", compileLimits,
-                        language.readOnlyBinds(), true));
-                if (compiled.exitCode() != 0) {
-                    String messages = (compiled.stderr() + compiled.stdout()).strip();
-                    if (compiled.wallTimeExceeded() || compiled.cpuTimeExceeded()) {
-                        messages = "Compilation took longer than " + compileLimits.wallSeconds() + " s";
-                    }
-                    return new RunOutcome(Verdict.COMPILATION_ERROR, compiled.exitCode(), "",
-                            truncate(messages, COMPILE_OUTPUT_CHARS), compiled.wallMillis(), null);
-                }
+            Optional<SubmissionRunner.CompileFailure> failed = SubmissionRunner.compile(workspace, language, compileLimits);
+            if (failed.isPresent()) {
+                return new RunOutcome(Verdict.COMPILATION_ERROR, failed.get().exitCode(), "", failed.get().messages(),
+                        failed.get().wallMillis(), null);
             }
             SandboxLimits limits = job.limits();
             boolean measured = Files.isExecutable(Path.of(config.run().timePath()));
@@ -131,9 +123,5 @@ public class CodeRunner {
             }
         }
         return new RunOutcome(verdict, result.exitCode(), result.stdout(), stderr, result.wallMillis(), memoryKib);
-    }
-
-    private static String truncate(String text, int chars) {
-        return text.length() > chars ? text.substring(0, chars) : text;
     }
 }
