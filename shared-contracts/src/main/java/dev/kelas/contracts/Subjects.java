@@ -46,6 +46,11 @@ public final class Subjects {
      * ({@code lab-runs}), so runs and gradings never wait behind each other.
      */
     public static final String LAB_RUN_REQUESTED = "kelas.lab.run.requested";
+    /**
+     * A teacher asked for a similarity check across a task's submissions. Its own subject and durable consumer
+     * ({@code lab-similarity-checks}), so a long check never waits behind gradings or runs, nor they behind it.
+     */
+    public static final String LAB_SIMILARITY_REQUESTED = "kelas.lab.similarity.requested";
 
     /** Prefix of dead-letter subjects: {@code kelas.dlq.<consumer>}. */
     public static final String DLQ_PREFIX = "kelas.dlq.";
