@@ -268,11 +268,15 @@ class SimilarityTests {
     @Test
     void shouldRefuseAThresholdOutsideZeroToOneAsProblemJson() {
         String taskId = publishedTask();
-        for (Object threshold : List.of(1.5, -0.1, "high")) {
+        for (double threshold : List.of(1.5, -0.1)) {
             as(teacherId, "TEACHER").pathParam("id", taskId).body(Map.of("threshold", threshold))
                     .post("/api/v1/lab/tasks/{id}/similarity-checks").then().statusCode(400)
-                    .contentType("application/problem+json").body("code", equalTo("VALIDATION_ERROR"));
+                    .contentType("application/problem+json").body("code", equalTo("VALIDATION_ERROR"))
+                    .body("errors[0].field", org.hamcrest.Matchers.endsWith("threshold"));
         }
+        as(teacherId, "TEACHER").pathParam("id", taskId).body(Map.of("threshold", "high"))
+                .post("/api/v1/lab/tasks/{id}/similarity-checks").then().statusCode(400)
+                .contentType("application/problem+json").body("code", equalTo("MALFORMED_REQUEST"));
         as(teacherId, "TEACHER").pathParam("id", taskId).body(Map.of("language", "javascript"))
                 .post("/api/v1/lab/tasks/{id}/similarity-checks").then().statusCode(400)
                 .contentType("application/problem+json").body("errors[0].field", equalTo("language"));
