@@ -26,7 +26,7 @@ public record SimilarityCheckRequested(UUID checkId, UUID taskId, UUID requested
 
     @Override
     public String aggregateType() {
-        return "similarity-check";
+        return "similarity";
     }
 
     @Override
