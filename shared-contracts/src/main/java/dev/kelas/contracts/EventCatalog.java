@@ -19,6 +19,7 @@ import dev.kelas.contracts.events.LabTaskArchived;
 import dev.kelas.contracts.events.LabTaskCreated;
 import dev.kelas.contracts.events.LabSubmissionCreated;
 import dev.kelas.contracts.events.PasswordResetRequested;
+import dev.kelas.contracts.events.SimilarityCheckRequested;
 import dev.kelas.contracts.events.SubmissionGraded;
 import dev.kelas.contracts.events.SubmissionReceived;
 import dev.kelas.contracts.events.UserRegistered;
@@ -96,7 +97,9 @@ public final class EventCatalog {
             new Channel(Subjects.LAB_TASK_ARCHIVED, LabTaskArchived.class, LAB,
                     "A coding task was deleted, or archived because it had submissions; students no longer see it."),
             new Channel(Subjects.LAB_RUN_REQUESTED, LabRunRequested.class, LAB,
-                    "Someone asked to run code on their own stdin without grading (the run lane)."));
+                    "Someone asked to run code on their own stdin without grading (the run lane)."),
+            new Channel(Subjects.LAB_SIMILARITY_REQUESTED, SimilarityCheckRequested.class, LAB,
+                    "A teacher asked for a similarity check across the latest submissions of a task (JPlag, in the background)."));
 
     /** Every durable JetStream consumer of the system. */
     public static final List<Consumer> CONSUMERS = List.of(
@@ -116,6 +119,8 @@ public final class EventCatalog {
                     "The graders' shared work queue: runs the tests in the sandbox and stores the verdict."),
             new Consumer("lab-runs", LAB, Subjects.Stream.KELAS_LAB, Subjects.LAB_RUN_REQUESTED,
                     "The run lane, with its own worker slots beside grading: runs the code on its stdin and stores the result."),
+            new Consumer("lab-similarity-checks", LAB, Subjects.Stream.KELAS_LAB, Subjects.LAB_SIMILARITY_REQUESTED,
+                    "Runs a similarity check (JPlag) over the task's latest submissions and stores the pairs above its threshold."),
             new Consumer("notification-auth-users-registered", NOTIFICATION, Subjects.Stream.KELAS_AUTH, Subjects.AUTH_USER_REGISTERED,
                     "Keeps notification-service's projection of users (e-mail, name, role)."),
             new Consumer("notification-auth-users-updated", NOTIFICATION, Subjects.Stream.KELAS_AUTH, Subjects.AUTH_USER_UPDATED,

@@ -50,6 +50,11 @@ public final class Subjects {
     public static final String LAB_TASK_CREATED = "kelas.lab.task.created";
     /** A coding task was deleted, or archived because it had submissions; students no longer see it. */
     public static final String LAB_TASK_ARCHIVED = "kelas.lab.task.archived";
+    /**
+     * A teacher asked for a similarity check across a task's submissions. Its own subject and durable consumer
+     * ({@code lab-similarity-checks}), so a long check never waits behind gradings or runs, nor they behind it.
+     */
+    public static final String LAB_SIMILARITY_REQUESTED = "kelas.lab.similarity.requested";
 
     /** Prefix of dead-letter subjects: {@code kelas.dlq.<consumer>}. */
     public static final String DLQ_PREFIX = "kelas.dlq.";

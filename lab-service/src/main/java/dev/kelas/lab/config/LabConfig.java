@@ -13,6 +13,9 @@ public interface LabConfig {
     /** "Run": code run ungraded on the caller's own input, in its own lane of the graders. */
     Run run();
 
+    /** Similarity checks (JPlag) across a task's submissions, in their own lane. */
+    Similarity similarity();
+
     /** The REST API of this process. */
     Api api();
 
@@ -128,6 +131,49 @@ public interface LabConfig {
          */
         @WithDefault("/usr/bin/time")
         String timePath();
+    }
+
+    /**
+     * Similarity checks: JPlag compares the latest submission of each student of a task, on the durable
+     * consumer {@code lab-similarity-checks} (its own worker threads, no sandbox slot), apart from grading and
+     * "Run". A check's memory grows with its submissions' tokens and time with the square of their number, so
+     * {@link #maxSubmissions()} caps what one check compares.
+     */
+    interface Similarity {
+        /** Whether this process runs checks from {@code lab-similarity-checks} (whether or not it grades). */
+        @WithDefault("true")
+        boolean enabled();
+
+        /** Checks run at once in this process. */
+        @WithDefault("1")
+        int concurrency();
+
+        /** Threshold (0..1, JPlag's average similarity) of a check that names none. */
+        @WithDefault("0.5")
+        double defaultThreshold();
+
+        /**
+         * Most submissions one check compares (the latest of each student); beyond it the students with the
+         * most recent submissions are compared and the rest counted as omitted.
+         */
+        @WithDefault("200")
+        int maxSubmissions();
+
+        /** Most pairs one check keeps, the most similar first. */
+        @WithDefault("500")
+        int maxPairs();
+
+        /** Attempts per check before it ends FAILED and goes to the dead-letter subject. */
+        @WithDefault("2")
+        int maxDeliver();
+
+        /** How long JetStream waits for a checker's ack; a live checker extends it every third of this. */
+        @WithDefault("PT60S")
+        java.time.Duration ackWait();
+
+        /** Directory under which each check writes its submissions for JPlag, deleted after the check. */
+        @WithDefault("/tmp/kelas-similarity")
+        String workRoot();
     }
 
     /** Where and how bubblewrap runs. */
