@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kelas.contracts.Subjects;
 import dev.kelas.contracts.events.AssignmentPublished;
-import dev.kelas.contracts.events.EnrollmentCreated;
 import dev.kelas.lab.testing.LabTestEnvironment;
 import io.nats.client.Connection;
 import io.nats.client.Dispatcher;
@@ -72,20 +71,13 @@ class LiveProgressTests {
         Map<String, Object> task = Map.of("title", "Slow sum", "language", "python", "statement", "Print a + b.",
                 "assignmentId", assignmentId, "classId", classId,
                 "limits", Map.of("cpuSeconds", 2, "wallSeconds", 5, "memoryMib", 256), "tests", tests);
-        String[] id = new String[1];
-        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            Response response = as(teacherId, "TEACHER").body(task).post("/api/v1/lab/tasks");
-            id[0] = response.statusCode() == 201 ? response.path("id") : null;
-            return id[0] != null;
-        });
-        return id[0];
+        return LabTestEnvironment.createTask(() -> as(teacherId, "TEACHER"), task);
     }
 
     /** Enrolls a new student in the class as learning-service would announce it; answers the student's id. */
     private UUID enrolledStudent() {
         UUID studentId = UUID.randomUUID();
-        LabTestEnvironment.events().publish(Subjects.LEARNING_ENROLLMENT_CREATED, tenantId, UUID.randomUUID().toString(),
-                new EnrollmentCreated(UUID.randomUUID(), classId, studentId, Instant.now(), teacherId));
+        LabTestEnvironment.enroll(tenantId, classId, studentId, teacherId);
         return studentId;
     }
 

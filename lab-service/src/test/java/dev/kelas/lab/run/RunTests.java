@@ -14,7 +14,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kelas.contracts.Subjects;
 import dev.kelas.contracts.events.AssignmentPublished;
-import dev.kelas.contracts.events.EnrollmentCreated;
 import dev.kelas.lab.testing.LabTestEnvironment;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -57,20 +56,13 @@ class RunTests {
                 "assignmentId", assignmentId, "classId", classId,
                 "limits", Map.of("cpuSeconds", 1, "wallSeconds", wallSeconds, "memoryMib", 256),
                 "tests", List.of(Map.of("stdin", "hi\n", "expectedStdout", "hi\n", "hidden", false, "points", 10)));
-        String[] id = new String[1];
-        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            Response response = as(teacherId, "TEACHER").body(task).post("/api/v1/lab/tasks");
-            id[0] = response.statusCode() == 201 ? response.path("id") : null;
-            return id[0] != null;
-        });
-        return id[0];
+        return LabTestEnvironment.createTask(() -> as(teacherId, "TEACHER"), task);
     }
 
     /** A new student, enrolled once lab-service has the enrollment (a run answers 403 until then). */
     private UUID enrolledStudent(String taskId) {
         UUID studentId = UUID.randomUUID();
-        LabTestEnvironment.events().publish(Subjects.LEARNING_ENROLLMENT_CREATED, tenantId, UUID.randomUUID().toString(),
-                new EnrollmentCreated(UUID.randomUUID(), classId, studentId, Instant.now(), teacherId));
+        LabTestEnvironment.enroll(tenantId, classId, studentId, teacherId);
         Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
                 .until(() -> run(studentId, taskId, "pass\n", "").statusCode() != 403);
         return studentId;

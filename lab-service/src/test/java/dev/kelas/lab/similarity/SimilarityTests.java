@@ -14,7 +14,6 @@ import static org.hamcrest.Matchers.oneOf;
 
 import dev.kelas.contracts.Subjects;
 import dev.kelas.contracts.events.AssignmentPublished;
-import dev.kelas.contracts.events.EnrollmentCreated;
 import dev.kelas.lab.testing.LabTestEnvironment;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -154,20 +153,13 @@ class SimilarityTests {
                 "assignmentId", assignmentId, "classId", classId,
                 "limits", Map.of("cpuSeconds", 1, "wallSeconds", 2, "memoryMib", 256),
                 "tests", List.of(Map.of("stdin", "1 2 3 4 5\n", "expectedStdout", "3\n10\n5\n", "hidden", false, "points", 10)));
-        String[] id = new String[1];
-        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            Response response = as(teacherId, "TEACHER").body(task).post("/api/v1/lab/tasks");
-            id[0] = response.statusCode() == 201 ? response.path("id") : null;
-            return id[0] != null;
-        });
-        return id[0];
+        return LabTestEnvironment.createTask(() -> as(teacherId, "TEACHER"), task);
     }
 
     /** A new student of the class, once lab-service has the enrollment (the task answers 404 until then). */
     private UUID enrolledStudent(String taskId) {
         UUID studentId = UUID.randomUUID();
-        LabTestEnvironment.events().publish(Subjects.LEARNING_ENROLLMENT_CREATED, tenantId, UUID.randomUUID().toString(),
-                new EnrollmentCreated(UUID.randomUUID(), classId, studentId, Instant.now(), teacherId));
+        LabTestEnvironment.enroll(tenantId, classId, studentId, teacherId);
         Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
                 .until(() -> as(studentId, "STUDENT").pathParam("id", taskId).get("/api/v1/lab/tasks/{id}").statusCode() == 200);
         return studentId;

@@ -7,7 +7,6 @@ import static org.hamcrest.Matchers.hasItem;
 
 import dev.kelas.contracts.Subjects;
 import dev.kelas.contracts.events.AssignmentPublished;
-import dev.kelas.contracts.events.EnrollmentCreated;
 import dev.kelas.lab.testing.LabTestEnvironment;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -72,8 +71,7 @@ class LabResourceTests {
     /** Enrolls a new student in the class as learning-service would announce it; answers the student's id. */
     private UUID enrolledStudent() {
         UUID studentId = UUID.randomUUID();
-        LabTestEnvironment.events().publish(Subjects.LEARNING_ENROLLMENT_CREATED, tenantId, UUID.randomUUID().toString(),
-                new EnrollmentCreated(UUID.randomUUID(), classId, studentId, Instant.now(), teacherId));
+        LabTestEnvironment.enroll(tenantId, classId, studentId, teacherId);
         return studentId;
     }
 

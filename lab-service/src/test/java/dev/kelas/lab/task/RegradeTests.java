@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.kelas.contracts.Subjects;
 import dev.kelas.contracts.events.AssignmentPublished;
-import dev.kelas.contracts.events.EnrollmentCreated;
 import dev.kelas.lab.testing.LabTestEnvironment;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -145,19 +144,12 @@ class RegradeTests {
                 "limits", Map.of("cpuSeconds", 1, "wallSeconds", 2, "memoryMib", 256),
                 "tests", List.of(Map.of("stdin", "1 2\n", "expectedStdout", "3\n", "hidden", false, "points", 5),
                         Map.of("stdin", "40 2\n", "expectedStdout", "42\n", "hidden", true, "points", 5)));
-        String[] id = new String[1];
-        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            Response response = as(teacherId, "TEACHER").body(task).post("/api/v1/lab/tasks");
-            id[0] = response.statusCode() == 201 ? response.path("id") : null;
-            return id[0] != null;
-        });
-        return id[0];
+        return LabTestEnvironment.createTask(() -> as(teacherId, "TEACHER"), task);
     }
 
     private UUID enrolledStudent() {
         UUID studentId = UUID.randomUUID();
-        LabTestEnvironment.events().publish(Subjects.LEARNING_ENROLLMENT_CREATED, tenantId, UUID.randomUUID().toString(),
-                new EnrollmentCreated(UUID.randomUUID(), classId, studentId, Instant.now(), teacherId));
+        LabTestEnvironment.enroll(tenantId, classId, studentId, teacherId);
         return studentId;
     }
 

@@ -9,7 +9,6 @@ import static org.hamcrest.Matchers.nullValue;
 
 import dev.kelas.contracts.Subjects;
 import dev.kelas.contracts.events.AssignmentPublished;
-import dev.kelas.contracts.events.EnrollmentCreated;
 import dev.kelas.lab.testing.LabTestEnvironment;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -56,20 +55,13 @@ class TaskCatalogTests {
                 "tests", List.of(Map.of("stdin", "1 2\n", "expectedStdout", "3\n", "hidden", false, "points", 4),
                         Map.of("stdin", "40 2\n", "expectedStdout", "42\n", "hidden", true, "points", 6))));
         task.put("starterCode", "a, b = map(int, input().split())\n");
-        String[] id = new String[1];
-        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            Response response = as(teacherId, "TEACHER").body(task).post("/api/v1/lab/tasks");
-            id[0] = response.statusCode() == 201 ? response.path("id") : null;
-            return id[0] != null;
-        });
-        return id[0];
+        return LabTestEnvironment.createTask(() -> as(teacherId, "TEACHER"), task);
     }
 
     /** A student whose enrollment lab-service knows. */
     private UUID enrolledStudent() {
         UUID studentId = UUID.randomUUID();
-        LabTestEnvironment.events().publish(Subjects.LEARNING_ENROLLMENT_CREATED, tenantId, UUID.randomUUID().toString(),
-                new EnrollmentCreated(UUID.randomUUID(), classId, studentId, Instant.now(), teacherId));
+        LabTestEnvironment.enroll(tenantId, classId, studentId, teacherId);
         Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() ->
                 as(studentId, "STUDENT").pathParam("id", classId).get("/api/v1/lab/classes/{id}/tasks").statusCode() == 200);
         return studentId;

@@ -76,4 +76,31 @@ public class LabTestEnvironment implements QuarkusTestResourceLifecycleManager {
     public static EventPublisher events() {
         return events;
     }
+
+    /**
+     * Creates a coding task through the API as the given caller, retrying until lab-service has the assignment's
+     * projection (it answers 201 only then; events arrive asynchronously).
+     *
+     * @param caller a fresh request specification per attempt (the teacher's token)
+     * @param task   the JSON body of {@code POST /api/v1/lab/tasks}
+     * @return the task's id
+     */
+    public static String createTask(java.util.function.Supplier<io.restassured.specification.RequestSpecification> caller,
+                                    Map<String, Object> task) {
+        String[] id = new String[1];
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).pollInterval(java.time.Duration.ofMillis(100))
+                .until(() -> {
+                    io.restassured.response.Response response = caller.get().body(task).post("/api/v1/lab/tasks");
+                    id[0] = response.statusCode() == 201 ? response.path("id") : null;
+                    return id[0] != null;
+                });
+        return id[0];
+    }
+
+    /** Publishes learning's {@code kelas.learning.enrollment.created} of a student in a class (the teacher's). */
+    public static void enroll(java.util.UUID tenantId, java.util.UUID classId, java.util.UUID studentId, java.util.UUID teacherId) {
+        events.publish(dev.kelas.contracts.Subjects.LEARNING_ENROLLMENT_CREATED, tenantId, java.util.UUID.randomUUID().toString(),
+                new dev.kelas.contracts.events.EnrollmentCreated(java.util.UUID.randomUUID(), classId, studentId,
+                        java.time.Instant.now(), teacherId));
+    }
 }
