@@ -9,6 +9,7 @@ import dev.kelas.lab.submission.SubmissionStatus;
 import dev.kelas.runtime.problem.ForbiddenException;
 import dev.kelas.runtime.problem.NotFoundException;
 import dev.kelas.runtime.security.Caller;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -83,16 +84,15 @@ public class TaskCatalogService {
             // One session runs one query at a time: these run one after the other.
             return TestCase.<TestCase>list("taskId in ?1 order by ordinal", taskIds).chain(tests -> LabAssignment
                     .<LabAssignment>list("tenantId = ?1 and assignmentId in ?2", tenantId, assignmentIds).chain(assignments -> (student
-                            ? CodeSubmission.<CodeSubmission>list("tenantId = ?1 and studentId = ?2 and taskId in ?3", tenantId, userId, taskIds)
-                            : Uni.createFrom().item(List.<CodeSubmission>of())).map(submissions -> {
+                            ? attemptsByTask(tenantId, userId, taskIds)
+                            : Uni.createFrom().item(Map.<UUID, Attempts>of())).map(attempts -> {
                 Map<UUID, List<TestCase>> testsByTask = tests.stream().collect(Collectors.groupingBy(c -> c.taskId));
                 Map<UUID, Integer> limits = assignments.stream().filter(a -> a.maxAttempts != null)
                         .collect(Collectors.toMap(a -> a.assignmentId, a -> a.maxAttempts));
-                Map<UUID, List<CodeSubmission>> byTask = submissions.stream().collect(Collectors.groupingBy(s -> s.taskId));
                 return tasks.stream().map(task -> {
                     Integer max = limits.get(task.assignmentId);
                     return new TaskView(task, testsByTask.getOrDefault(task.id, List.of()), max,
-                            student ? progress(byTask.getOrDefault(task.id, List.of()), max) : null);
+                            student ? attempts.getOrDefault(task.id, Attempts.NONE).progress(max) : null);
                 }).toList();
             })));
         });
@@ -130,22 +130,54 @@ public class TaskCatalogService {
         });
     }
 
+    /**
+     * A student's submissions of one task, summed up.
+     *
+     * @param used     how many they submitted
+     * @param best     the best score, or null before one was graded
+     * @param accepted how many were ACCEPTED
+     * @param pending  how many are QUEUED or RUNNING
+     */
+    record Attempts(long used, BigDecimal best, long accepted, long pending) {
+        static final Attempts NONE = new Attempts(0, null, 0, 0);
+
+        /** The progress against the assignment's {@code maxAttempts} (null: unlimited). */
+        Progress progress(Integer maxAttempts) {
+            int attempts = (int) used;
+            Integer left = maxAttempts == null ? null : Math.max(0, maxAttempts - attempts);
+            ProgressStatus status = used == 0 ? ProgressStatus.NOT_STARTED
+                    : accepted > 0 ? ProgressStatus.ACCEPTED
+                    : pending > 0 ? ProgressStatus.GRADING
+                    : ProgressStatus.ATTEMPTED;
+            return new Progress(best, attempts, left, status);
+        }
+    }
+
     /** The student's progress from their submissions of one task. */
     static Progress progress(List<CodeSubmission> submissions, Integer maxAttempts) {
-        int used = submissions.size();
-        Integer left = maxAttempts == null ? null : Math.max(0, maxAttempts - used);
         BigDecimal best = submissions.stream().map(s -> s.score).filter(java.util.Objects::nonNull)
                 .max(BigDecimal::compareTo).orElse(null);
-        ProgressStatus status;
-        if (used == 0) {
-            status = ProgressStatus.NOT_STARTED;
-        } else if (submissions.stream().anyMatch(s -> s.verdict == Verdict.ACCEPTED)) {
-            status = ProgressStatus.ACCEPTED;
-        } else if (submissions.stream().anyMatch(s -> s.status == SubmissionStatus.QUEUED || s.status == SubmissionStatus.RUNNING)) {
-            status = ProgressStatus.GRADING;
-        } else {
-            status = ProgressStatus.ATTEMPTED;
-        }
-        return new Progress(best, used, left, status);
+        long accepted = submissions.stream().filter(s -> s.verdict == Verdict.ACCEPTED).count();
+        long pending = submissions.stream().filter(s -> s.status == SubmissionStatus.QUEUED || s.status == SubmissionStatus.RUNNING).count();
+        return new Attempts(submissions.size(), best, accepted, pending).progress(maxAttempts);
+    }
+
+    /**
+     * A student's submissions of each of the tasks, summed up in the database (one grouped query: a class's list
+     * never loads the submissions' source code).
+     */
+    private static Uni<Map<UUID, Attempts>> attemptsByTask(UUID tenantId, UUID studentId, List<UUID> taskIds) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery(
+                        "select s.taskId, count(s), max(s.score),"
+                                + " sum(case when s.verdict = :accepted then 1 else 0 end),"
+                                + " sum(case when s.status in (:pending) then 1 else 0 end)"
+                                + " from CodeSubmission s where s.tenantId = :tenant and s.studentId = :student and s.taskId in (:tasks)"
+                                + " group by s.taskId", Object[].class)
+                .setParameter("accepted", Verdict.ACCEPTED)
+                .setParameter("pending", List.of(SubmissionStatus.QUEUED, SubmissionStatus.RUNNING))
+                .setParameter("tenant", tenantId).setParameter("student", studentId).setParameter("tasks", taskIds)
+                .getResultList())
+                .map(rows -> rows.stream().collect(Collectors.toMap(row -> (UUID) row[0], row -> new Attempts(
+                        ((Number) row[1]).longValue(), (BigDecimal) row[2], ((Number) row[3]).longValue(), ((Number) row[4]).longValue()))));
     }
 }
