@@ -65,6 +65,7 @@ final class ManifestRules {
     static final Map<String, Set<String>> EXTERNAL_SECRETS = Map.of(
             "kelas-db", Set.of("username", "password"),
             "kelas-jwt-key", Set.of("private.pem"),
+            "kelas-jwt-kek", Set.of("keys"),
             "kelas-backup-s3", Set.of("ACCESS_KEY_ID", "ACCESS_SECRET_KEY"),
             "kelas-tls", Set.of("tls.crt", "tls.key"));
     /** Public path prefixes and the service each belongs to. */

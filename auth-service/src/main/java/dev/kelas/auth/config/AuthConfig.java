@@ -94,6 +94,17 @@ public interface AuthConfig {
          */
         Optional<String> privateKeyLocation();
 
+        /**
+         * Key-encryption keys that encrypt the signing keys at rest (envelope encryption, {@code KeyEncryption}):
+         * {@code id:base64[,id:base64...]}, each 32 random bytes ({@code openssl rand -base64 32}); the first wraps,
+         * the others only unwrap (rotation). Unset: the signing keys are stored unencrypted, with a warning.
+         */
+        Optional<String> keyEncryptionKeys();
+
+        /** Refuse to start without {@link #keyEncryptionKeys()} (true in the Kubernetes prod overlay). */
+        @WithDefault("false")
+        boolean keyEncryptionRequired();
+
         /** How often a new signing key is added. */
         @WithDefault("P30D")
         Duration rotationInterval();

@@ -13,8 +13,14 @@ public class SigningKey extends PanacheEntityBase {
     /** RFC 7638 JWK thumbprint, the {@code kid} of the tokens it signs. */
     @Id
     public String kid;
-    /** PKCS#8 PEM of the private key. */
+    /** PKCS#8 PEM of the private key, only on a legacy row written before a key-encryption key was configured. */
     public String privateKey;
+    /** The PKCS#8 DER private key, AES-GCM encrypted with the row's data key ({@link KeyEncryption}). */
+    public byte[] encryptedPrivateKey;
+    /** The row's AES-256 data key, AES-GCM wrapped with the key-encryption key {@link #kekId}. */
+    public byte[] wrappedDataKey;
+    /** Id of the key-encryption key that wraps {@link #wrappedDataKey}. */
+    public String kekId;
     public Instant createdAt;
     public Instant activatesAt;
 }

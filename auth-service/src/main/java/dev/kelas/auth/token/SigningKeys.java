@@ -30,6 +30,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +46,11 @@ import org.jboss.logging.Logger;
  * {@code kelas.auth.jwt.rotation-interval}, or at once through {@link #rotate()}. Key ids are RFC 7638
  * thumbprints. The first key is the PKCS#8 file at {@code kelas.auth.jwt.private-key-location} if set,
  * else a generated one.
+ *
+ * <p>At rest the private keys are encrypted ({@link KeyEncryption}) when {@code kelas.auth.jwt.key-encryption-keys}
+ * is set: every start seals legacy plaintext rows and re-wraps rows under an older KEK, under the ring's lock.
+ * With {@code kelas.auth.jwt.key-encryption-required=true} (the Kubernetes prod overlay) the service refuses to
+ * start without a KEK.
  */
 @Startup
 @ApplicationScoped
@@ -65,13 +71,30 @@ public class SigningKeys {
         return thread;
     });
     private volatile List<RingKey> ring = List.of();
+    private final Optional<KeyEncryption> encryption;
 
+    /**
+     * @param config the auth settings
+     * @throws IllegalStateException when encryption is required and no KEK is set, or the KEK setting is malformed
+     */
     public SigningKeys(AuthConfig config) {
         this.config = config;
+        this.encryption = KeyEncryption.fromSetting(config.jwt().keyEncryptionKeys().orElse(""));
+        if (encryption.isEmpty() && config.jwt().keyEncryptionRequired()) {
+            throw new IllegalStateException("kelas.auth.jwt.key-encryption-required is true but"
+                    + " kelas.auth.jwt.key-encryption-keys (KELAS_JWT_KEY_ENCRYPTION_KEYS) is not set");
+        }
     }
 
     void start(@Observes StartupEvent event) {
         Reactive.await(this::bootstrap);
+        encryption.ifPresentOrElse(kek -> {
+            int changed = Reactive.await(() -> reseal(kek));
+            if (changed > 0) {
+                LOG.infof("Sealed or re-wrapped %d signing key(s) under key-encryption key '%s'", changed, kek.currentKekId());
+            }
+        }, () -> LOG.warn("The signing keys are stored unencrypted: set kelas.auth.jwt.key-encryption-keys"
+                + " (KELAS_JWT_KEY_ENCRYPTION_KEYS) in production"));
         reload();
         reloader.scheduleWithFixedDelay(this::reloadQuietly, 10, 10, TimeUnit.SECONDS);
     }
@@ -174,11 +197,24 @@ public class SigningKeys {
         return new StoredKey(newest.kid, newest.activatesAt);
     }
 
+    /** Under the ring's lock, brings every row under the current KEK; returns how many rows changed. */
+    private Uni<Integer> reseal(KeyEncryption kek) {
+        return locked(() -> SigningKey.<SigningKey>listAll().map(rows -> {
+            int changed = 0;
+            for (SigningKey row : rows) {
+                if (kek.reseal(row, pem -> readPkcs8(pem).getEncoded())) {
+                    changed++; // a managed entity: written at the transaction's commit
+                }
+            }
+            return changed;
+        }));
+    }
+
     private void reload() {
         List<SigningKey> rows = Reactive.await(() -> Panache.withSession(() -> SigningKey.<SigningKey>listAll()));
         List<RingKey> keys = new ArrayList<>();
         for (SigningKey row : rows) {
-            RSAPrivateCrtKey key = readPkcs8(row.privateKey);
+            RSAPrivateCrtKey key = privateKeyOf(row);
             keys.add(new RingKey(row.kid, key, publicOf(key), row.createdAt, row.activatesAt));
         }
         keys.sort(Comparator.comparing(RingKey::activatesAt));
@@ -206,12 +242,25 @@ public class SigningKeys {
                 .chain(ignored -> work.get()));
     }
 
-    private static Uni<SigningKey> insert(RSAPrivateCrtKey key, Instant activatesAt) {
+    private RSAPrivateCrtKey privateKeyOf(SigningKey row) {
+        if (row.privateKey != null) {
+            return readPkcs8(row.privateKey);
+        }
+        KeyEncryption kek = encryption.orElseThrow(() -> new IllegalStateException("Signing key " + row.kid
+                + " is encrypted, but kelas.auth.jwt.key-encryption-keys (KELAS_JWT_KEY_ENCRYPTION_KEYS) is not set"));
+        return readDer(kek.open(row));
+    }
+
+    private Uni<SigningKey> insert(RSAPrivateCrtKey key, Instant activatesAt) {
         SigningKey row = new SigningKey();
         row.kid = thumbprint(publicOf(key));
-        row.privateKey = "-----BEGIN PRIVATE KEY-----\n"
-                + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded())
-                + "\n-----END PRIVATE KEY-----\n";
+        if (encryption.isPresent()) {
+            encryption.get().seal(row, key.getEncoded());
+        } else {
+            row.privateKey = "-----BEGIN PRIVATE KEY-----\n"
+                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded())
+                    + "\n-----END PRIVATE KEY-----\n";
+        }
         row.createdAt = Instant.now();
         row.activatesAt = activatesAt;
         return row.persist().replaceWith(row);
@@ -236,11 +285,18 @@ public class SigningKeys {
     }
 
     private static RSAPrivateCrtKey readPkcs8(String pem) {
+        String base64 = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
         try {
-            String base64 = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
-            return (RSAPrivateCrtKey) KeyFactory.getInstance("RSA")
-                    .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(base64)));
-        } catch (GeneralSecurityException | IllegalArgumentException | ClassCastException e) {
+            return readDer(Base64.getDecoder().decode(base64));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("Not a PKCS#8 RSA private key: " + e.getMessage(), e);
+        }
+    }
+
+    private static RSAPrivateCrtKey readDer(byte[] der) {
+        try {
+            return (RSAPrivateCrtKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
+        } catch (GeneralSecurityException | ClassCastException e) {
             throw new IllegalStateException("Not a PKCS#8 RSA private key: " + e.getMessage(), e);
         }
     }

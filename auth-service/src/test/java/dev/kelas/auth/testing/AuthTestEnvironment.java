@@ -19,6 +19,8 @@ import java.util.Map;
  * nothing listens on, and a socket that accepts connections but never answers.
  */
 public class AuthTestEnvironment implements QuarkusTestResourceLifecycleManager {
+    /** The key-encryption keys of the test runs: {@code test-2024} wraps, {@code test-2023} only unwraps. */
+    public static final String KEK_SETTING = "test-2024:iCRNQrgwWaK00vgkXDm0dIccft/SLYxJ3jzVLYJKlJk=,test-2023:LyGg1KpL1nuSGIN4Zw8GkJSAJ1CIIr7lFkOqG7tdpH0=";
     private PrivateNats nats;
     private TestDatabase database;
     private ServerSocket silent;
@@ -41,7 +43,10 @@ public class AuthTestEnvironment implements QuarkusTestResourceLifecycleManager 
                     "kelas.nats.url", nats.url(),
                     "kelas.auth.jwt.private-key-location", keys.writePrivateKeyPem(),
                     "mp.jwt.verify.publickey.location", keys.publicKeyLocation(),
-                    "kelas.outbox.poll-interval", "PT0.2S");
+                    "kelas.outbox.poll-interval", "PT0.2S",
+                    // The signing keys are sealed at rest in every auth test, as in production; the first
+                    // key file above is sealed at bootstrap.
+                    "kelas.auth.jwt.key-encryption-keys", KEK_SETTING);
         } catch (RuntimeException e) {
             stop();
             throw e;
