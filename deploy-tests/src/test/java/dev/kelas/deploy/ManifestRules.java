@@ -66,6 +66,8 @@ final class ManifestRules {
             "kelas-db", Set.of("username", "password"),
             "kelas-jwt-key", Set.of("private.pem"),
             "kelas-jwt-kek", Set.of("keys"),
+            // Created by CloudNativePG for Cluster kelas-postgres: the CA of its server certificates.
+            "kelas-postgres-ca", Set.of("ca.crt"),
             "kelas-backup-s3", Set.of("ACCESS_KEY_ID", "ACCESS_SECRET_KEY"),
             "kelas-tls", Set.of("tls.crt", "tls.key"));
     /** Public path prefixes and the service each belongs to. */

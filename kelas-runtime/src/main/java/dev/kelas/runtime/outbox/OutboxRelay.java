@@ -151,6 +151,7 @@ public class OutboxRelay {
         PgConnectOptions options = PgConnectOptions.fromUri(datasourceUrl.replaceFirst("^vertx-reactive:", ""));
         datasourceUser.ifPresent(options::setUser);
         datasourcePassword.ifPresent(options::setPassword);
+        dev.kelas.runtime.persistence.DatabaseTls.applyPoolSettings(options, org.eclipse.microprofile.config.ConfigProvider.getConfig());
         subscriber = PgSubscriber.subscriber(vertx, options).reconnectPolicy(retries -> 1000L);
         subscriber.channel("outbox_event").handler(payload -> wakeUp());
         subscriber.connect().onFailure(e -> LOG.warnf("LISTEN outbox_event failed, relying on polling: %s", e.getMessage()));

@@ -24,7 +24,8 @@ import io.vertx.core.http.HttpServerRequest;
 /**
  * Turns every exception that reaches the REST layer into an RFC 9457 {@code application/problem+json}
  * response with a stable {@code code}. Unexpected exceptions are logged with the request id and
- * answered 500 INTERNAL_ERROR without any detail: no stack trace ever reaches a client.
+ * answered 500 INTERNAL_ERROR without any detail: no stack trace ever reaches a client. A failure that an
+ * unreachable backend caused ({@link BackendOutage}) is 503 SERVICE_UNAVAILABLE with {@code Retry-After}.
  */
 public class ProblemMapper {
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class);
@@ -118,6 +119,13 @@ public class ProblemMapper {
     public Response mapUnexpected(Throwable e, UriInfo uri, HttpServerRequest request) {
         if (isUniqueViolation(e)) {
             return problem(409, ErrorCode.CONFLICT, "This would duplicate an existing record", List.of(), uri, request);
+        }
+        if (BackendOutage.causes(e)) {
+            LOG.warnf("%s %s answered 503: a backend is unreachable (%s) (request id %s)", request.method(), request.path(),
+                    e, RequestIds.of(request));
+            return Response.fromResponse(problem(503, ErrorCode.SERVICE_UNAVAILABLE,
+                            "The service cannot reach its database or message broker; try again shortly", List.of(), uri, request))
+                    .header("Retry-After", BackendOutage.RETRY_AFTER_SECONDS).build();
         }
         LOG.errorf(e, "Unexpected failure on %s %s (request id %s)", request.method(), request.path(),
                 RequestIds.of(request));
