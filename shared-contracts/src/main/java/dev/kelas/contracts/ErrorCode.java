@@ -38,5 +38,7 @@ public enum ErrorCode {
     /** 503: a dependency (database, messaging) is unavailable for now; retry after Retry-After seconds. */
     SERVICE_UNAVAILABLE,
     /** 409: every attempt the assignment allows is used; no further submission is accepted. */
-    ATTEMPTS_EXHAUSTED
+    ATTEMPTS_EXHAUSTED,
+    /** 422: this {@code Idempotency-Key} was used before with a different request; use a new key. */
+    IDEMPOTENCY_KEY_REUSED
 }

@@ -12,7 +12,10 @@ import dev.kelas.lab.task.dto.SubmitCodeRequest;
 import dev.kelas.lab.task.dto.TaskResponse;
 import dev.kelas.lab.task.dto.TaskDetailResponse;
 import dev.kelas.lab.task.dto.UpdateTaskRequest;
+import dev.kelas.runtime.idempotency.IdempotencyKeys;
 import dev.kelas.runtime.web.MarkdownRenderer;
+import jakarta.ws.rs.HeaderParam;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.PATCH;
 import dev.kelas.lab.submission.SubmissionService;
@@ -44,6 +47,8 @@ public class TaskResource {
     private final TaskCatalogService catalog;
     private final MarkdownRenderer markdown;
     private final Caller caller;
+    @jakarta.inject.Inject
+    IdempotencyKeys idempotencyKeys;
 
     public TaskResource(TaskService tasks, SubmissionService submissions, TaskCatalogService catalog,
                         MarkdownRenderer markdown, Caller caller) {
@@ -170,11 +175,18 @@ public class TaskResource {
     @APIResponse(responseCode = "202", description = "Stored and queued")
     @APIResponse(responseCode = "403", description = "FORBIDDEN: not enrolled in the task's class")
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such task in your school")
-    @APIResponse(responseCode = "422", description = "VALIDATION_ERROR: wrong language or source too large")
-    public Uni<Response> submitCode(@PathParam("taskId") UUID taskId, @NotNull @Valid SubmitCodeRequest request) {
-        return submissions.submitCode(caller, taskId, request.language(), request.sourceCode())
-                .map(s -> Response.accepted(new SubmissionAccepted(s.id, s.status))
-                        .location(URI.create("/api/v1/lab/submissions/" + s.id)).build());
+    @APIResponse(responseCode = "422", description = "VALIDATION_ERROR: wrong language, source too large or a malformed"
+            + " Idempotency-Key; IDEMPOTENCY_KEY_REUSED: the key was sent before with another request")
+    public Uni<Response> submitCode(@PathParam("taskId") UUID taskId, @NotNull @Valid SubmitCodeRequest request,
+                                    @Parameter(description = "Makes a retried submit safe (IETF draft-ietf-httpapi-idempotency-key-header):"
+                                            + " the same key and request get the first answer again, with Idempotent-Replayed: true,"
+                                            + " and no second submission; kept 24 hours")
+                                    @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
+        return idempotencyKeys.once(caller.tenantId(), caller.userId(), idempotencyKey, "POST",
+                "/api/v1/lab/tasks/" + taskId + "/submissions", request,
+                () -> submissions.submitCode(caller, taskId, request.language(), request.sourceCode())
+                        .map(s -> new IdempotencyKeys.Answer(202, URI.create("/api/v1/lab/submissions/" + s.id),
+                                new SubmissionAccepted(s.id, s.status))));
     }
 
 

@@ -179,4 +179,41 @@ class TaskCatalogTests {
         submit(student, taskId).then().statusCode(404).contentType("application/problem+json");
         org.junit.jupiter.api.Assertions.assertEquals(1, submissionsOf(student, taskId));
     }
+
+    @Test
+    void aRetriedSubmitWithTheSameIdempotencyKeyGetsTheFirstAnswerAndMakesNoSecondSubmission() throws Exception {
+        String taskId = publishedTask(1); // one attempt: a replay must not count as a second one
+        UUID studentId = enrolledStudent();
+        Map<String, String> body = Map.of("language", "python", "sourceCode", "print(sum(map(int, input().split())))\n");
+        Response first = as(studentId, "STUDENT").header("Idempotency-Key", "submit-1").pathParam("id", taskId).body(body)
+                .post("/api/v1/lab/tasks/{id}/submissions");
+        first.then().statusCode(202).header("Idempotent-Replayed", nullValue());
+        String id = first.path("id");
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(3);
+        try {
+            List<java.util.concurrent.Future<Response>> retries = new java.util.ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                retries.add(pool.submit(() -> as(studentId, "STUDENT").header("Idempotency-Key", "submit-1")
+                        .pathParam("id", taskId).body(body).post("/api/v1/lab/tasks/{id}/submissions")));
+            }
+            for (java.util.concurrent.Future<Response> retry : retries) {
+                retry.get().then().statusCode(202).header("Idempotent-Replayed", equalTo("true"))
+                        .header("Location", containsString("/api/v1/lab/submissions/" + id)).body("id", equalTo(id));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        as(studentId, "STUDENT").header("Idempotency-Key", "submit-1").pathParam("id", taskId)
+                .body(Map.of("language", "python", "sourceCode", "print(0)\n")).post("/api/v1/lab/tasks/{id}/submissions")
+                .then().statusCode(422).contentType("application/problem+json").body("code", equalTo("IDEMPOTENCY_KEY_REUSED"));
+        as(studentId, "STUDENT").header("Idempotency-Key", "k".repeat(256)).pathParam("id", taskId).body(body)
+                .post("/api/v1/lab/tasks/{id}/submissions").then().statusCode(422).body("code", equalTo("VALIDATION_ERROR"));
+        UUID otherStudent = enrolledStudent();
+        String other = as(otherStudent, "STUDENT").header("Idempotency-Key", "submit-1").pathParam("id", taskId).body(body)
+                .post("/api/v1/lab/tasks/{id}/submissions").then().statusCode(202).header("Idempotent-Replayed", nullValue())
+                .extract().path("id");
+        org.junit.jupiter.api.Assertions.assertNotEquals(id, other, "keys belong to one user");
+        org.junit.jupiter.api.Assertions.assertEquals(1, submissionsOf(studentId, taskId));
+        submit(studentId, taskId).then().statusCode(409).body("code", equalTo("ATTEMPTS_EXHAUSTED"));
+    }
 }
