@@ -11,6 +11,11 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.annotation.security.RolesAllowed;
+import dev.kelas.contracts.Role;
+import dev.kelas.runtime.problem.NotFoundException;
+import java.net.URI;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -40,13 +45,41 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Produces(MediaType.APPLICATION_JSON)
 public class AnalyticsResource {
     private final AnalyticsService analytics;
+    private final AnalyticsRebuildService rebuilds;
     private final Caller caller;
     private final ObjectMapper json;
 
-    public AnalyticsResource(AnalyticsService analytics, Caller caller, ObjectMapper json) {
+    public AnalyticsResource(AnalyticsService analytics, AnalyticsRebuildService rebuilds, Caller caller, ObjectMapper json) {
         this.analytics = analytics;
+        this.rebuilds = rebuilds;
         this.caller = caller;
         this.json = json;
+    }
+
+    /** Starts rebuilding the caller's school's read model from the streams (administrators); 202 with the rebuild. */
+    @POST
+    @Path("/rebuild")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Rebuild the school's analytics read model from scratch by replaying the JetStream streams")
+    @APIResponse(responseCode = "202", description = "Started; poll the Location (GET /api/v1/analytics/rebuilds/{id})",
+            content = @Content(schema = @Schema(implementation = AnalyticsRebuildService.Rebuild.class)))
+    public Response rebuild() {
+        AnalyticsRebuildService.Rebuild started = rebuilds.startRebuild(caller.tenantId());
+        return Response.accepted(started).location(URI.create("/api/v1/analytics/rebuilds/" + started.id())).build();
+    }
+
+    /** A rebuild's state (RUNNING, FINISHED, FAILED) and how many events it applied (administrators). */
+    @GET
+    @Path("/rebuilds/{id}")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "A rebuild of the school's analytics read model: its state and the events applied")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such rebuild in this school (rebuilds are kept in memory until restart)")
+    public AnalyticsRebuildService.Rebuild rebuildState(@PathParam("id") UUID id) {
+        AnalyticsRebuildService.Rebuild found = rebuilds.rebuild(caller.tenantId(), id);
+        if (found == null) {
+            throw new NotFoundException("rebuild", id);
+        }
+        return found;
     }
 
     /** The student's dashboard (the student, their class's teachers, administrators). */
