@@ -1,8 +1,6 @@
 package dev.kelas.learning.analytics;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.kelas.learning.analytics.dto.LeaderboardResponse;
-import dev.kelas.learning.analytics.dto.StudentDashboardResponse;
 import dev.kelas.runtime.problem.ValidationException;
 import dev.kelas.runtime.security.Caller;
 import io.quarkus.security.Authenticated;
@@ -87,7 +85,7 @@ public class AnalyticsResource {
     @Path("/students/{studentId}/dashboard")
     @Operation(summary = "A student's dashboard: open and overdue work, released grades, attendance, behaviour, lab progress, grade trend")
     @APIResponse(responseCode = "200", description = "The dashboard, with ETag",
-            content = @Content(schema = @Schema(implementation = StudentDashboardResponse.class)))
+            content = @Content(schema = @Schema(implementation = StudentDashboard.class)))
     @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag")
     public Uni<Response> studentDashboard(@PathParam("studentId") UUID studentId,
                                           @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
@@ -99,7 +97,7 @@ public class AnalyticsResource {
     @Path("/classes/{classId}/leaderboard")
     @Operation(summary = "A class leaderboard by grade-average, attendance, behavior or lab-score (ties share a rank: 1224)")
     @APIResponse(responseCode = "200", description = "The top entries and the caller's own, with ETag",
-            content = @Content(schema = @Schema(implementation = LeaderboardResponse.class)))
+            content = @Content(schema = @Schema(implementation = Leaderboard.class)))
     @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag")
     @APIResponse(responseCode = "403", description = "FORBIDDEN: no part in the class; LEADERBOARD_HIDDEN: the school hides leaderboards from students")
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such class in the school")

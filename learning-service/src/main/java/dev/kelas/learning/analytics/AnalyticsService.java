@@ -2,14 +2,12 @@ package dev.kelas.learning.analytics;
 
 import dev.kelas.contracts.ErrorCode;
 import dev.kelas.contracts.Role;
-import dev.kelas.learning.analytics.dto.LeaderboardResponse;
-import dev.kelas.learning.analytics.dto.StudentDashboardResponse;
-import dev.kelas.learning.analytics.dto.StudentDashboardResponse.Absence;
-import dev.kelas.learning.analytics.dto.StudentDashboardResponse.Lab;
-import dev.kelas.learning.analytics.dto.StudentDashboardResponse.RecentGrade;
-import dev.kelas.learning.analytics.dto.StudentDashboardResponse.Series;
-import dev.kelas.learning.analytics.dto.StudentDashboardResponse.TaskScore;
-import dev.kelas.learning.analytics.dto.StudentDashboardResponse.Work;
+import dev.kelas.learning.analytics.StudentDashboard.Absence;
+import dev.kelas.learning.analytics.StudentDashboard.Lab;
+import dev.kelas.learning.analytics.StudentDashboard.RecentGrade;
+import dev.kelas.learning.analytics.StudentDashboard.Series;
+import dev.kelas.learning.analytics.StudentDashboard.TaskScore;
+import dev.kelas.learning.analytics.StudentDashboard.Work;
 import dev.kelas.learning.common.ClassAccess;
 import dev.kelas.learning.config.LearningConfig;
 import dev.kelas.runtime.problem.ForbiddenException;
@@ -71,7 +69,7 @@ public class AnalyticsService {
      * @throws ForbiddenException for anyone else
      */
     @WithSession
-    public Uni<StudentDashboardResponse> studentDashboard(Caller caller, UUID studentId, Instant now) {
+    public Uni<StudentDashboard> studentDashboard(Caller caller, UUID studentId, Instant now) {
         UUID tenant = caller.tenantId();
         return AnalyticsEnrollment.<AnalyticsEnrollment>list("tenantId = ?1 and studentId = ?2", tenant, studentId)
                 .chain(enrollments -> mayView(caller, studentId, enrollments).chain(() -> dashboard(tenant, studentId, enrollments, now)));
@@ -95,7 +93,7 @@ public class AnalyticsService {
         }).replaceWithVoid();
     }
 
-    private Uni<StudentDashboardResponse> dashboard(UUID tenant, UUID studentId, List<AnalyticsEnrollment> enrollments, Instant now) {
+    private Uni<StudentDashboard> dashboard(UUID tenant, UUID studentId, List<AnalyticsEnrollment> enrollments, Instant now) {
         List<UUID> activeClasses = enrollments.stream().filter(e -> "ACTIVE".equals(e.status)).map(e -> e.classId).distinct().toList();
         Uni<List<AnalyticsAssignment>> assignments = activeClasses.isEmpty() ? Uni.createFrom().item(List.of())
                 : AnalyticsAssignment.list("tenantId = ?1 and classId in ?2", tenant, activeClasses);
@@ -122,7 +120,7 @@ public class AnalyticsService {
                             .sorted(Comparator.comparing((AnalyticsAttendance m) -> m.day).reversed().thenComparing(m -> m.id))
                             .limit(RECENT).map(m -> new Absence(m.classId, m.day, m.status)).toList();
                     int behavior = notes.stream().filter(n -> n.visibleToStudent).mapToInt(n -> n.points).sum();
-                    return new StudentDashboardResponse(studentId, asOf, upcoming, overdue, recent, attendance(marks), absences,
+                    return new StudentDashboard(studentId, asOf, upcoming, overdue, recent, attendance(marks), absences,
                             behavior, lab(attempts), trend(released));
                 })))))));
     }
@@ -136,7 +134,7 @@ public class AnalyticsService {
      * @throws KelasException                               403 LEADERBOARD_HIDDEN for a student when the school hides them
      */
     @WithSession
-    public Uni<LeaderboardResponse> leaderboard(Caller caller, UUID classId, String metric, int top) {
+    public Uni<Leaderboard> leaderboard(Caller caller, UUID classId, String metric, int top) {
         UUID tenant = caller.tenantId();
         boolean studentOnly = caller.hasRole(Role.STUDENT) && !caller.hasRole(Role.TEACHER) && !caller.hasRole(Role.ADMIN);
         return access.readableClass(caller, classId).chain(schoolClass -> {
@@ -151,19 +149,19 @@ public class AnalyticsService {
                     .filter(e -> students.contains(e.getKey()) && e.getValue() != null)
                     .sorted(Map.Entry.<UUID, BigDecimal>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                     .toList();
-            List<LeaderboardResponse.Entry> ranked = rank(scored);
-            LeaderboardResponse.Entry me = ranked.stream().filter(e -> e.studentId().equals(caller.userId())).findFirst().orElse(null);
-            return new LeaderboardResponse(classId, metric, asOf, ranked.size(), ranked.stream().limit(top).toList(), me);
+            List<Leaderboard.Entry> ranked = rank(scored);
+            Leaderboard.Entry me = ranked.stream().filter(e -> e.studentId().equals(caller.userId())).findFirst().orElse(null);
+            return new Leaderboard(classId, metric, asOf, ranked.size(), ranked.stream().limit(top).toList(), me);
         })));
     }
 
     /** Standard competition ranking ("1224"): a student's rank is one more than the number of higher values. */
-    static List<LeaderboardResponse.Entry> rank(List<Map.Entry<UUID, BigDecimal>> sortedDescending) {
-        List<LeaderboardResponse.Entry> entries = new ArrayList<>();
+    static List<Leaderboard.Entry> rank(List<Map.Entry<UUID, BigDecimal>> sortedDescending) {
+        List<Leaderboard.Entry> entries = new ArrayList<>();
         for (int i = 0; i < sortedDescending.size(); i++) {
             BigDecimal value = sortedDescending.get(i).getValue();
             int rank = i > 0 && value.compareTo(sortedDescending.get(i - 1).getValue()) == 0 ? entries.get(i - 1).rank() : i + 1;
-            entries.add(new LeaderboardResponse.Entry(rank, sortedDescending.get(i).getKey(), value));
+            entries.add(new Leaderboard.Entry(rank, sortedDescending.get(i).getKey(), value));
         }
         return entries;
     }

@@ -1,4 +1,4 @@
-package dev.kelas.learning.analytics.dto;
+package dev.kelas.learning.analytics;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -12,7 +12,7 @@ import java.util.UUID;
  * @param ranked how many students of the class have a value for the metric (the others are not ranked)
  * @param me     the caller's own entry, or null when the caller is not ranked
  */
-public record LeaderboardResponse(UUID classId, String metric, Instant asOf, int ranked, List<Entry> entries, Entry me) {
+public record Leaderboard(UUID classId, String metric, Instant asOf, int ranked, List<Entry> entries, Entry me) {
 
     /** One ranked student. */
     public record Entry(int rank, UUID studentId, BigDecimal value) {

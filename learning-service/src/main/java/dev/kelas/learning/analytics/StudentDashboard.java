@@ -1,4 +1,4 @@
-package dev.kelas.learning.analytics.dto;
+package dev.kelas.learning.analytics;
 
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -15,7 +15,7 @@ import java.util.UUID;
  * @param behaviorPoints  sum of the points of the notes visible to the student
  * @param gradeTrend      average released grade (percent of the points) per ISO week (labels: the week's Monday, UTC)
  */
-public record StudentDashboardResponse(UUID studentId, Instant asOf, List<Work> upcoming, List<Work> overdue,
+public record StudentDashboard(UUID studentId, Instant asOf, List<Work> upcoming, List<Work> overdue,
                                        List<RecentGrade> recentGrades, BigDecimal attendancePercent,
                                        List<Absence> recentAbsences, int behaviorPoints, Lab lab, Series gradeTrend) {
 
