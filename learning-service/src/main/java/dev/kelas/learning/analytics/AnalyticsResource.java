@@ -92,6 +92,19 @@ public class AnalyticsResource {
         return analytics.studentDashboard(caller, studentId, Instant.now()).map(body -> tagged(body, ifNoneMatch));
     }
 
+    /** A class's dashboard for its teachers and administrators. */
+    @GET
+    @Path("/classes/{classId}/dashboard")
+    @Operation(summary = "A class's dashboard: work waiting to be graded, hand-in rates, grade histogram, students at risk")
+    @APIResponse(responseCode = "200", description = "The dashboard, with ETag",
+            content = @Content(schema = @Schema(implementation = ClassDashboard.class)))
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such class in the school")
+    public Uni<Response> classDashboard(@PathParam("classId") UUID classId,
+                                        @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return analytics.classDashboard(caller, classId, Instant.now()).map(body -> tagged(body, ifNoneMatch));
+    }
+
     /** A class leaderboard by one metric, standard competition ranking ("1224"). */
     @GET
     @Path("/classes/{classId}/leaderboard")

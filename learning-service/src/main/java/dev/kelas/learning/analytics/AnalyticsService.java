@@ -52,6 +52,12 @@ public class AnalyticsService {
     /** The metrics a leaderboard ranks by. */
     public static final List<String> METRICS = List.of("grade-average", "attendance", "behavior", "lab-score");
     static final int RECENT = 5;
+    /** A student whose recorded grade average in the class is below this percent is at risk. */
+    public static final BigDecimal AT_RISK_GRADE_PERCENT = BigDecimal.valueOf(60);
+    /** A student whose attendance in the class is below this percent is at risk. */
+    public static final BigDecimal AT_RISK_ATTENDANCE_PERCENT = BigDecimal.valueOf(80);
+    /** A student with at least this many assignments due by now, neither handed in nor graded, is at risk. */
+    public static final int AT_RISK_MISSING_WORK = 2;
     private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final ClassAccess access;
@@ -153,6 +159,107 @@ public class AnalyticsService {
             Leaderboard.Entry me = ranked.stream().filter(e -> e.studentId().equals(caller.userId())).findFirst().orElse(null);
             return new Leaderboard(classId, metric, asOf, ranked.size(), ranked.stream().limit(top).toList(), me);
         })));
+    }
+
+    /**
+     * A class's dashboard for its teachers and administrators.
+     *
+     * @throws dev.kelas.runtime.problem.NotFoundException for a class of another school
+     * @throws ForbiddenException                           for anyone but the class's teachers and administrators
+     */
+    @WithSession
+    public Uni<ClassDashboard> classDashboard(Caller caller, UUID classId, Instant now) {
+        UUID tenant = caller.tenantId();
+        return access.managedClass(caller, classId)
+                .chain(c -> AnalyticsEnrollment.<AnalyticsEnrollment>list("tenantId = ?1 and classId = ?2 and status = 'ACTIVE'", tenant, classId))
+                .chain(members -> AnalyticsAssignment.<AnalyticsAssignment>list("tenantId = ?1 and classId = ?2", tenant, classId)
+                .chain(work -> AnalyticsHandIn.<AnalyticsHandIn>list("tenantId = ?1 and classId = ?2", tenant, classId)
+                .chain(handIns -> AnalyticsGrade.<AnalyticsGrade>list("tenantId = ?1 and classId = ?2", tenant, classId)
+                .chain(grades -> AnalyticsAttendance.<AnalyticsAttendance>list("tenantId = ?1 and classId = ?2", tenant, classId)
+                .chain(marks -> asOf(tenant).map(asOf -> {
+                    Set<UUID> students = members.stream().map(e -> e.studentId).collect(Collectors.toSet());
+                    Set<String> handedIn = handIns.stream().filter(h -> students.contains(h.studentId))
+                            .map(h -> h.assignmentId + "/" + h.studentId).collect(Collectors.toSet());
+                    Set<String> graded = grades.stream().filter(g -> g.recordedScore != null || g.released)
+                            .map(g -> g.assignmentId + "/" + g.studentId).collect(Collectors.toSet());
+                    List<AnalyticsAssignment> ordered = work.stream().sorted(Comparator.comparing((AnalyticsAssignment a) -> a.publishedAt)
+                            .thenComparing(a -> a.id)).toList();
+                    List<ClassDashboard.Waiting> waiting = new ArrayList<>();
+                    List<ClassDashboard.HandInRate> rates = new ArrayList<>();
+                    Map<UUID, Integer> missing = new HashMap<>();
+                    for (AnalyticsAssignment a : ordered) {
+                        int waits = (int) students.stream().filter(s -> handedIn.contains(a.id + "/" + s) && !graded.contains(a.id + "/" + s)).count();
+                        if (waits > 0) {
+                            waiting.add(new ClassDashboard.Waiting(a.id, a.title, waits));
+                        }
+                        if (a.dueAt != null && !a.dueAt.isAfter(now) && !students.isEmpty()) {
+                            int done = 0;
+                            for (UUID s : students) {
+                                boolean in = handedIn.contains(a.id + "/" + s) || graded.contains(a.id + "/" + s);
+                                if (in) {
+                                    done++;
+                                } else {
+                                    missing.merge(s, 1, Integer::sum);
+                                }
+                            }
+                            rates.add(new ClassDashboard.HandInRate(a.id, a.title, a.dueAt, done, students.size(),
+                                    BigDecimal.valueOf(done * 100L).divide(BigDecimal.valueOf(students.size()), 1, RoundingMode.HALF_UP)));
+                        }
+                    }
+                    List<AnalyticsGrade> current = grades.stream().filter(g -> students.contains(g.studentId)).toList();
+                    int[] buckets = new int[10];
+                    for (AnalyticsGrade g : current) {
+                        BigDecimal pct = recordedPercent(g);
+                        if (pct != null) {
+                            buckets[Math.max(0, Math.min(9, pct.intValue() / 10))]++;
+                        }
+                    }
+                    List<String> labels = new ArrayList<>();
+                    List<BigDecimal> counts = new ArrayList<>();
+                    for (int i = 0; i < 10; i++) {
+                        labels.add(i * 10 + "-" + (i == 9 ? 100 : i * 10 + 9));
+                        counts.add(BigDecimal.valueOf(buckets[i]));
+                    }
+                    Map<UUID, List<AnalyticsGrade>> gradesBy = current.stream().collect(Collectors.groupingBy(g -> g.studentId));
+                    Map<UUID, List<AnalyticsAttendance>> marksBy = marks.stream().collect(Collectors.groupingBy(m -> m.studentId));
+                    List<ClassDashboard.AtRisk> atRisk = new ArrayList<>();
+                    for (UUID s : students.stream().sorted().toList()) {
+                        BigDecimal average = recordedAverage(gradesBy.getOrDefault(s, List.of()));
+                        BigDecimal present = attendance(marksBy.getOrDefault(s, List.of()));
+                        int missed = missing.getOrDefault(s, 0);
+                        List<String> reasons = new ArrayList<>();
+                        if (average != null && average.compareTo(AT_RISK_GRADE_PERCENT) < 0) {
+                            reasons.add("GRADE_AVERAGE");
+                        }
+                        if (present != null && present.compareTo(AT_RISK_ATTENDANCE_PERCENT) < 0) {
+                            reasons.add("ATTENDANCE");
+                        }
+                        if (missed >= AT_RISK_MISSING_WORK) {
+                            reasons.add("MISSING_WORK");
+                        }
+                        if (!reasons.isEmpty()) {
+                            atRisk.add(new ClassDashboard.AtRisk(s, average, present, missed, reasons));
+                        }
+                    }
+                    return new ClassDashboard(classId, asOf, students.size(), waiting, rates, new Series(labels, counts), atRisk);
+                }))))));
+    }
+
+    /** The teacher's view of a grade: the latest recorded score, else the released one, as percent (unrounded), or null. */
+    private static BigDecimal recordedPercent(AnalyticsGrade g) {
+        BigDecimal score = g.recordedScore != null ? g.recordedScore : g.releasedScore;
+        if (score == null || g.maxScore == null || g.maxScore.signum() == 0 || (g.released && g.excused)) {
+            return null;
+        }
+        return score.multiply(HUNDRED).divide(g.maxScore, 10, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal recordedAverage(List<AnalyticsGrade> grades) {
+        List<BigDecimal> values = grades.stream().map(AnalyticsService::recordedPercent).filter(java.util.Objects::nonNull).toList();
+        if (values.isEmpty()) {
+            return null;
+        }
+        return values.stream().reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(values.size()), 1, RoundingMode.HALF_UP);
     }
 
     /** Standard competition ranking ("1224"): a student's rank is one more than the number of higher values. */

@@ -191,6 +191,53 @@ class AnalyticsDashboardTests {
         assertNotEquals(tag, as(sam).get(url).then().extract().header("ETag"));
     }
 
+    @Test
+    void shouldShowTheTeacherWaitingWorkHandInRatesTheHistogramAndStudentsAtRisk() {
+        Instant now = Instant.now();
+        UUID first = assignment("First", now.minus(Duration.ofDays(3)), now.minus(Duration.ofDays(9)));
+        UUID second = assignment("Second", now.minus(Duration.ofDays(1)), now.minus(Duration.ofDays(8)));
+        UUID third = assignment("Third", now.plus(Duration.ofDays(4)), now.minus(Duration.ofDays(7)));
+        handIn(first, sam);
+        handIn(first, sue);
+        handIn(third, dan);
+        recorded(first, sam, "9");   // 90 %: graded, no longer waiting
+        recorded(second, sam, "5");  // 50 %: graded without a hand-in counts as done
+        mark(UUID.randomUUID(), LocalDate.of(2026, 11, 2), sue, "ABSENT", true);
+        mark(UUID.randomUUID(), LocalDate.of(2026, 11, 3), sue, "PRESENT", false);
+        String url = "/api/v1/analytics/classes/" + classId + "/dashboard";
+        Awaitility.await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
+                as(ana).get(url).then().statusCode(200)
+                        .body("students", equalTo(4))
+                        .body("waitingToBeGraded.assignmentId", contains(first.toString(), third.toString()))
+                        .body("waitingToBeGraded.waiting", contains(1, 1))
+                        .body("handInRates.assignmentId", contains(first.toString(), second.toString()))
+                        .body("handInRates.percent", contains(50.0f, 25.0f))
+                        .body("gradeHistogram.values", contains(0, 0, 0, 0, 0, 1, 0, 0, 0, 1))
+                        .body("gradeHistogram.labels[9]", equalTo("90-100"))
+                        .body("atRisk", hasSize(3))
+                        .body("atRisk.find { it.studentId == '" + sue.sid() + "' }.reasons", contains("ATTENDANCE"))
+                        .body("atRisk.find { it.studentId == '" + tom.sid() + "' }.reasons", contains("MISSING_WORK"))
+                        .body("atRisk.find { it.studentId == '" + dan.sid() + "' }.missingWork", equalTo(2)));
+        as(sam).get(url).then().statusCode(403).body("code", equalTo("FORBIDDEN"));
+    }
+
+    private UUID assignment(String title, Instant dueAt, Instant publishedAt) {
+        UUID id = UUID.randomUUID();
+        publish(Subjects.LEARNING_ASSIGNMENT_PUBLISHED, new AssignmentPublished(id, classId, ana.id(), title, "ESSAY", TEN, dueAt,
+                publishedAt, null));
+        return id;
+    }
+
+    private void handIn(UUID assignment, Person student) {
+        publish(Subjects.LEARNING_SUBMISSION_RECEIVED, new SubmissionReceived(UUID.randomUUID(), assignment, classId, student.id(), 1,
+                false, BigDecimal.ZERO, Instant.now()));
+    }
+
+    private void recorded(UUID assignment, Person student, String score) {
+        publish(Subjects.LEARNING_GRADE_RECORDED, new GradeRecorded(UUID.randomUUID(), assignment, classId, student.id(), "Work",
+                new BigDecimal(score), TEN, "TEACHER", Instant.now()));
+    }
+
     private static Person min(Person a, Person b) {
         return a.id().compareTo(b.id()) < 0 ? a : b;
     }
