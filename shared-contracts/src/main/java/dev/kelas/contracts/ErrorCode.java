@@ -13,6 +13,8 @@ public enum ErrorCode {
     UNAUTHENTICATED,
     /** 403: authenticated, but the role or relationship does not allow this. */
     FORBIDDEN,
+    /** 403: the school does not show leaderboards to students ({@code kelas.learning.analytics.student-leaderboards}). */
+    LEADERBOARD_HIDDEN,
     /** 404: no such resource in the caller's tenant (another tenant's ids answer this too). */
     NOT_FOUND,
     /** 405: the path exists but not with this method. */

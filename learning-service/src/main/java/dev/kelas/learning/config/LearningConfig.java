@@ -24,6 +24,16 @@ public interface LearningConfig {
     /** Class discussion. */
     Discussion discussion();
 
+    /** Dashboards and leaderboards. */
+    Analytics analytics();
+
+    /** Analytics settings. */
+    interface Analytics {
+        /** Whether students may see their class's leaderboards; false answers them 403 LEADERBOARD_HIDDEN. */
+        @WithDefault("true")
+        boolean studentLeaderboards();
+    }
+
     /** Discussion settings. */
     interface Discussion {
         /** How long after posting an author may edit a thread or reply. */

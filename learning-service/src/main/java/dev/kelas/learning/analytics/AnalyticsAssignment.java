@@ -1,0 +1,25 @@
+package dev.kelas.learning.analytics;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+/** Read model: a published assignment (id = assignment id). */
+@Entity
+@Table(name = "analytics_assignment")
+public class AnalyticsAssignment extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    public UUID tenantId;
+    public UUID classId;
+    public String title;
+    public String kind;
+    public BigDecimal points;
+    public Instant dueAt;
+    public Instant publishedAt;
+}

@@ -1,0 +1,36 @@
+package dev.kelas.learning.analytics;
+
+import dev.kelas.contracts.Subjects;
+import dev.kelas.contracts.events.GradeReleased;
+import dev.kelas.runtime.messaging.ConsumerSpec;
+import dev.kelas.runtime.messaging.EventConsumer;
+import dev.kelas.runtime.messaging.EventContext;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+
+/** Analytics read model: released grades, the only ones students' figures count ({@code kelas.learning.grade.released}). */
+@ApplicationScoped
+public class AnalyticsGradeReleasedListener implements EventConsumer<GradeReleased> {
+    static final String CONSUMER = "learning-analytics-grades-released";
+
+    private final AnalyticsProjectionService projection;
+
+    public AnalyticsGradeReleasedListener(AnalyticsProjectionService projection) {
+        this.projection = projection;
+    }
+
+    @Override
+    public ConsumerSpec spec() {
+        return ConsumerSpec.of(CONSUMER, Subjects.Stream.KELAS_LEARNING, Subjects.LEARNING_GRADE_RELEASED);
+    }
+
+    @Override
+    public Class<GradeReleased> payloadType() {
+        return GradeReleased.class;
+    }
+
+    @Override
+    public Uni<Void> apply(EventContext context, GradeReleased event) {
+        return projection.gradeReleased(context.tenantId(), event);
+    }
+}

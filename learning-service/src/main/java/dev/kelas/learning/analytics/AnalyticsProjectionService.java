@@ -1,0 +1,215 @@
+package dev.kelas.learning.analytics;
+
+import dev.kelas.contracts.events.AssignmentPublished;
+import dev.kelas.contracts.events.AttendanceMarked;
+import dev.kelas.contracts.events.BehaviorRecorded;
+import dev.kelas.contracts.events.EnrollmentCreated;
+import dev.kelas.contracts.events.EnrollmentTransferred;
+import dev.kelas.contracts.events.EnrollmentWithdrawn;
+import dev.kelas.contracts.events.GradeRecorded;
+import dev.kelas.contracts.events.GradeReleased;
+import dev.kelas.contracts.events.SubmissionGraded;
+import dev.kelas.contracts.events.SubmissionReceived;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * Applies published events to the analytics read model. Each method runs inside the consumer's transaction
+ * (the inbox mark is the runtime's) or the rebuild's, and sets values keyed by the fact's own id, so applying an
+ * event twice, or events of different subjects in either order, ends in the same rows. An enrollment's end
+ * (transfer, withdrawal) is never undone by a late {@code enrollment.created}.
+ */
+@ApplicationScoped
+public class AnalyticsProjectionService {
+
+    /** {@code kelas.learning.enrollment.created}: the student is in the class (ACTIVE unless already ended). */
+    public Uni<Void> enrollmentCreated(UUID tenantId, EnrollmentCreated event) {
+        return AnalyticsEnrollment.<AnalyticsEnrollment>findById(event.enrollmentId()).chain(found -> {
+            AnalyticsEnrollment row = found != null ? found : new AnalyticsEnrollment();
+            if (found == null) {
+                row.id = event.enrollmentId();
+                row.status = "ACTIVE";
+            }
+            row.tenantId = tenantId;
+            row.classId = event.classId();
+            row.studentId = event.studentId();
+            row.since = event.occurredAt();
+            return row.<AnalyticsEnrollment>persist().replaceWith(watermark(tenantId, event.occurredAt()));
+        });
+    }
+
+    /** {@code kelas.learning.enrollment.transferred}: the old enrollment ends TRANSFERRED (the new one comes as created). */
+    public Uni<Void> enrollmentTransferred(UUID tenantId, EnrollmentTransferred event) {
+        return endEnrollment(tenantId, event.enrollmentId(), event.fromClassId(), event.studentId(), "TRANSFERRED",
+                event.occurredAt());
+    }
+
+    /** {@code kelas.learning.enrollment.withdrawn}: the enrollment ends WITHDRAWN. */
+    public Uni<Void> enrollmentWithdrawn(UUID tenantId, EnrollmentWithdrawn event) {
+        return endEnrollment(tenantId, event.enrollmentId(), event.classId(), event.studentId(), "WITHDRAWN", event.occurredAt());
+    }
+
+    private Uni<Void> endEnrollment(UUID tenantId, UUID enrollmentId, UUID classId, UUID studentId, String status, Instant at) {
+        return AnalyticsEnrollment.<AnalyticsEnrollment>findById(enrollmentId).chain(found -> {
+            AnalyticsEnrollment row = found != null ? found : new AnalyticsEnrollment();
+            if (found == null) {
+                row.id = enrollmentId;
+                row.since = at;
+            }
+            row.tenantId = tenantId;
+            row.classId = classId;
+            row.studentId = studentId;
+            row.status = status;
+            return row.<AnalyticsEnrollment>persist().replaceWith(watermark(tenantId, at));
+        });
+    }
+
+    /** {@code kelas.learning.assignment.published}: the assignment with its points and due time. */
+    public Uni<Void> assignmentPublished(UUID tenantId, AssignmentPublished event) {
+        return AnalyticsAssignment.<AnalyticsAssignment>findById(event.assignmentId()).chain(found -> {
+            AnalyticsAssignment row = found != null ? found : new AnalyticsAssignment();
+            row.id = event.assignmentId();
+            row.tenantId = tenantId;
+            row.classId = event.classId();
+            row.title = event.title();
+            row.kind = event.kind();
+            row.points = event.points();
+            row.dueAt = event.dueAt();
+            row.publishedAt = event.occurredAt();
+            return row.<AnalyticsAssignment>persist().replaceWith(watermark(tenantId, event.occurredAt()));
+        });
+    }
+
+    /** {@code kelas.learning.submission.received}: a hand-in (the latest attempt's time and lateness). */
+    public Uni<Void> submissionReceived(UUID tenantId, SubmissionReceived event) {
+        return AnalyticsHandIn.<AnalyticsHandIn>findById(event.submissionId()).chain(found -> {
+            AnalyticsHandIn row = found != null ? found : new AnalyticsHandIn();
+            row.id = event.submissionId();
+            row.tenantId = tenantId;
+            row.assignmentId = event.assignmentId();
+            row.classId = event.classId();
+            row.studentId = event.studentId();
+            row.late = event.late();
+            row.handedInAt = event.occurredAt();
+            return row.<AnalyticsHandIn>persist().replaceWith(watermark(tenantId, event.occurredAt()));
+        });
+    }
+
+    /** {@code kelas.learning.grade.recorded}: the teacher's score; the student's view changes only on release. */
+    public Uni<Void> gradeRecorded(UUID tenantId, GradeRecorded event) {
+        return grade(tenantId, event.gradeId(), event.assignmentId(), event.classId(), event.studentId(), event.assignmentTitle(),
+                event.maxScore()).chain(row -> {
+                    if (row.recordedAt == null || !event.occurredAt().isBefore(row.recordedAt)) {
+                        row.recordedScore = event.score();
+                        row.recordedAt = event.occurredAt();
+                    }
+                    return row.<AnalyticsGrade>persist().replaceWith(watermark(tenantId, event.occurredAt()));
+                });
+    }
+
+    /** {@code kelas.learning.grade.released}: what the student sees (0 when excused; excused grades count for nothing). */
+    public Uni<Void> gradeReleased(UUID tenantId, GradeReleased event) {
+        return grade(tenantId, event.gradeId(), event.assignmentId(), event.classId(), event.studentId(), event.assignmentTitle(),
+                event.maxScore()).chain(row -> {
+                    if (row.releasedAt == null || !event.occurredAt().isBefore(row.releasedAt)) {
+                        row.released = true;
+                        row.releasedScore = event.score();
+                        row.excused = event.excused();
+                        row.releasedAt = event.occurredAt();
+                    }
+                    return row.<AnalyticsGrade>persist().replaceWith(watermark(tenantId, event.occurredAt()));
+                });
+    }
+
+    private static Uni<AnalyticsGrade> grade(UUID tenantId, UUID gradeId, UUID assignmentId, UUID classId, UUID studentId,
+                                             String title, java.math.BigDecimal maxScore) {
+        return AnalyticsGrade.<AnalyticsGrade>findById(gradeId).map(found -> {
+            AnalyticsGrade row = found != null ? found : new AnalyticsGrade();
+            row.id = gradeId;
+            row.tenantId = tenantId;
+            row.assignmentId = assignmentId;
+            row.classId = classId;
+            row.studentId = studentId;
+            row.title = title;
+            row.maxScore = maxScore;
+            return row;
+        });
+    }
+
+    /** {@code kelas.learning.attendance.marked}: each student's latest mark in the session (a correction replaces it). */
+    public Uni<Void> attendanceMarked(UUID tenantId, AttendanceMarked event) {
+        Uni<Void> chain = Uni.createFrom().voidItem();
+        for (AttendanceMarked.Mark mark : event.marks()) {
+            UUID id = UUID.nameUUIDFromBytes((event.sessionId() + "/" + mark.studentId()).getBytes(StandardCharsets.UTF_8));
+            chain = chain.chain(() -> AnalyticsAttendance.<AnalyticsAttendance>findById(id).chain(found -> {
+                AnalyticsAttendance row = found != null ? found : new AnalyticsAttendance();
+                row.id = id;
+                row.tenantId = tenantId;
+                row.sessionId = event.sessionId();
+                row.classId = event.classId();
+                row.studentId = mark.studentId();
+                row.day = event.date();
+                row.status = mark.status();
+                row.absence = mark.absence();
+                return row.<AnalyticsAttendance>persist().replaceWith(Uni.createFrom().voidItem());
+            }));
+        }
+        return chain.chain(() -> watermark(tenantId, event.occurredAt()));
+    }
+
+    /** {@code kelas.learning.behavior.recorded}: the note's signed points and whether the student sees it. */
+    public Uni<Void> behaviorRecorded(UUID tenantId, BehaviorRecorded event) {
+        return AnalyticsBehavior.<AnalyticsBehavior>findById(event.noteId()).chain(found -> {
+            AnalyticsBehavior row = found != null ? found : new AnalyticsBehavior();
+            row.id = event.noteId();
+            row.tenantId = tenantId;
+            row.classId = event.classId();
+            row.studentId = event.studentId();
+            row.points = event.points();
+            row.visibleToStudent = event.visibleToStudent();
+            row.day = event.date();
+            return row.<AnalyticsBehavior>persist().replaceWith(watermark(tenantId, event.occurredAt()));
+        });
+    }
+
+    /** {@code kelas.lab.submission.graded}: the submission's verdict and score (a regrade overwrites them). */
+    public Uni<Void> labSubmissionGraded(UUID tenantId, SubmissionGraded event) {
+        return AnalyticsLabAttempt.<AnalyticsLabAttempt>findById(event.submissionId()).chain(found -> {
+            AnalyticsLabAttempt row = found != null ? found : new AnalyticsLabAttempt();
+            if (found != null && event.occurredAt().isBefore(found.gradedAt)) {
+                return watermark(tenantId, event.occurredAt());
+            }
+            row.id = event.submissionId();
+            row.tenantId = tenantId;
+            row.taskId = event.taskId();
+            row.assignmentId = event.assignmentId();
+            row.classId = event.classId();
+            row.studentId = event.studentId();
+            row.verdict = event.verdict().name();
+            row.score = event.score();
+            row.maxScore = event.maxScore();
+            row.gradedAt = event.occurredAt();
+            return row.<AnalyticsLabAttempt>persist().replaceWith(watermark(tenantId, event.occurredAt()));
+        });
+    }
+
+    /** Moves the school's {@code asOf} forward to this event's time (never back). */
+    private static Uni<Void> watermark(UUID tenantId, Instant at) {
+        Instant time = at != null ? at : Instant.EPOCH;
+        return AnalyticsWatermark.<AnalyticsWatermark>findById(tenantId).chain(found -> {
+            if (found == null) {
+                AnalyticsWatermark row = new AnalyticsWatermark();
+                row.tenantId = tenantId;
+                row.asOf = time;
+                return row.<AnalyticsWatermark>persist().replaceWith(Uni.createFrom().voidItem());
+            }
+            if (time.isAfter(found.asOf)) {
+                found.asOf = time;
+            }
+            return Uni.createFrom().voidItem();
+        });
+    }
+}

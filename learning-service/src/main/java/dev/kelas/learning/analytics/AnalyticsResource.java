@@ -1,0 +1,149 @@
+package dev.kelas.learning.analytics;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kelas.runtime.problem.ValidationException;
+import dev.kelas.runtime.security.Caller;
+import io.quarkus.security.Authenticated;
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.annotation.security.RolesAllowed;
+import dev.kelas.contracts.Role;
+import dev.kelas.runtime.problem.NotFoundException;
+import java.net.URI;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+
+/**
+ * Dashboards and leaderboards from the analytics read model. Every answer carries {@code asOf} (the newest event
+ * the read model has applied) and a strong ETag over its body; {@code If-None-Match} with that tag answers 304.
+ */
+@Path("/api/v1/analytics")
+@Authenticated
+@Produces(MediaType.APPLICATION_JSON)
+public class AnalyticsResource {
+    private final AnalyticsService analytics;
+    private final AnalyticsRebuildService rebuilds;
+    private final Caller caller;
+    private final ObjectMapper json;
+
+    public AnalyticsResource(AnalyticsService analytics, AnalyticsRebuildService rebuilds, Caller caller, ObjectMapper json) {
+        this.analytics = analytics;
+        this.rebuilds = rebuilds;
+        this.caller = caller;
+        this.json = json;
+    }
+
+    /** Starts rebuilding the caller's school's read model from the streams (administrators); 202 with the rebuild. */
+    @POST
+    @Path("/rebuild")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Rebuild the school's analytics read model from scratch by replaying the JetStream streams")
+    @APIResponse(responseCode = "202", description = "Started; poll the Location (GET /api/v1/analytics/rebuilds/{id})",
+            content = @Content(schema = @Schema(implementation = AnalyticsRebuildService.Rebuild.class)))
+    public Response rebuild() {
+        AnalyticsRebuildService.Rebuild started = rebuilds.startRebuild(caller.tenantId());
+        return Response.accepted(started).location(URI.create("/api/v1/analytics/rebuilds/" + started.id())).build();
+    }
+
+    /** A rebuild's state (RUNNING, FINISHED, FAILED) and how many events it applied (administrators). */
+    @GET
+    @Path("/rebuilds/{id}")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "A rebuild of the school's analytics read model: its state and the events applied")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such rebuild in this school (rebuilds are kept in memory until restart)")
+    public AnalyticsRebuildService.Rebuild rebuildState(@PathParam("id") UUID id) {
+        AnalyticsRebuildService.Rebuild found = rebuilds.rebuild(caller.tenantId(), id);
+        if (found == null) {
+            throw new NotFoundException("rebuild", id);
+        }
+        return found;
+    }
+
+    /** The student's dashboard (the student, their class's teachers, administrators). */
+    @GET
+    @Path("/students/{studentId}/dashboard")
+    @Operation(summary = "A student's dashboard: open and overdue work, released grades, attendance, behaviour, lab progress, grade trend")
+    @APIResponse(responseCode = "200", description = "The dashboard, with ETag",
+            content = @Content(schema = @Schema(implementation = StudentDashboard.class)))
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag")
+    public Uni<Response> studentDashboard(@PathParam("studentId") UUID studentId,
+                                          @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return analytics.studentDashboard(caller, studentId, Instant.now()).map(body -> tagged(body, ifNoneMatch));
+    }
+
+    /** A class's dashboard for its teachers and administrators. */
+    @GET
+    @Path("/classes/{classId}/dashboard")
+    @Operation(summary = "A class's dashboard: work waiting to be graded, hand-in rates, grade histogram, students at risk")
+    @APIResponse(responseCode = "200", description = "The dashboard, with ETag",
+            content = @Content(schema = @Schema(implementation = ClassDashboard.class)))
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such class in the school")
+    public Uni<Response> classDashboard(@PathParam("classId") UUID classId,
+                                        @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        return analytics.classDashboard(caller, classId, Instant.now()).map(body -> tagged(body, ifNoneMatch));
+    }
+
+    /** A class leaderboard by one metric, standard competition ranking ("1224"). */
+    @GET
+    @Path("/classes/{classId}/leaderboard")
+    @Operation(summary = "A class leaderboard by grade-average, attendance, behavior or lab-score (ties share a rank: 1224)")
+    @APIResponse(responseCode = "200", description = "The top entries and the caller's own, with ETag",
+            content = @Content(schema = @Schema(implementation = Leaderboard.class)))
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: no part in the class; LEADERBOARD_HIDDEN: the school hides leaderboards from students")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such class in the school")
+    @APIResponse(responseCode = "422", description = "VALIDATION_ERROR: metric is not one of grade-average, attendance, behavior, lab-score")
+    public Uni<Response> leaderboard(@PathParam("classId") UUID classId,
+                                     @QueryParam("metric") @DefaultValue("grade-average") String metric,
+                                     @QueryParam("top") @DefaultValue("10") @Min(1) @Max(100) int top,
+                                     @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        if (!AnalyticsService.METRICS.contains(metric)) {
+            throw new ValidationException("metric", "must be one of " + String.join(", ", AnalyticsService.METRICS));
+        }
+        return analytics.leaderboard(caller, classId, metric, top).map(body -> tagged(body, ifNoneMatch));
+    }
+
+    /** 200 with the body and its ETag, or 304 when {@code If-None-Match} lists that tag (or is {@code *}). */
+    private Response tagged(Object body, String ifNoneMatch) {
+        byte[] bytes;
+        try {
+            bytes = json.writeValueAsBytes(body);
+        } catch (Exception e) {
+            throw new IllegalStateException("Cannot write the analytics answer", e);
+        }
+        String tag;
+        try {
+            tag = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes)).substring(0, 32);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+        EntityTag etag = new EntityTag(tag);
+        if (ifNoneMatch != null && Arrays.stream(ifNoneMatch.split(",")).map(String::trim)
+                .anyMatch(t -> t.equals("*") || t.replaceFirst("^W/", "").equals("\"" + tag + "\""))) {
+            return Response.notModified(etag).build();
+        }
+        return Response.ok(new String(bytes, StandardCharsets.UTF_8), MediaType.APPLICATION_JSON_TYPE).tag(etag).build();
+    }
+}

@@ -1,0 +1,363 @@
+package dev.kelas.learning.analytics;
+
+import dev.kelas.contracts.ErrorCode;
+import dev.kelas.contracts.Role;
+import dev.kelas.learning.analytics.StudentDashboard.Absence;
+import dev.kelas.learning.analytics.StudentDashboard.Lab;
+import dev.kelas.learning.analytics.StudentDashboard.RecentGrade;
+import dev.kelas.learning.analytics.StudentDashboard.Series;
+import dev.kelas.learning.analytics.StudentDashboard.TaskScore;
+import dev.kelas.learning.analytics.StudentDashboard.Work;
+import dev.kelas.learning.common.ClassAccess;
+import dev.kelas.learning.config.LearningConfig;
+import dev.kelas.runtime.problem.ForbiddenException;
+import dev.kelas.runtime.problem.KelasException;
+import dev.kelas.runtime.security.Caller;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/**
+ * Dashboards and leaderboards, computed from the analytics read model only (never the transactional tables;
+ * {@link ClassAccess} decides who may look). Every figure a student can see counts released grades and
+ * notes visible to students only.
+ *
+ * <ul>
+ *   <li>Grade average: the mean of released, not excused grades as percent of their points (1 decimal, half up).</li>
+ *   <li>Attendance: marks that are not absences over all marks, in percent (1 decimal, half up).</li>
+ *   <li>Behaviour: the sum of the points of visible notes.</li>
+ *   <li>Lab score: the sum over the class's tasks of the student's best score.</li>
+ * </ul>
+ */
+@ApplicationScoped
+public class AnalyticsService {
+    /** The metrics a leaderboard ranks by. */
+    public static final List<String> METRICS = List.of("grade-average", "attendance", "behavior", "lab-score");
+    static final int RECENT = 5;
+    /** A student whose recorded grade average in the class is below this percent is at risk. */
+    public static final BigDecimal AT_RISK_GRADE_PERCENT = BigDecimal.valueOf(60);
+    /** A student whose attendance in the class is below this percent is at risk. */
+    public static final BigDecimal AT_RISK_ATTENDANCE_PERCENT = BigDecimal.valueOf(80);
+    /** A student with at least this many assignments due by now, neither handed in nor graded, is at risk. */
+    public static final int AT_RISK_MISSING_WORK = 2;
+    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
+
+    private final ClassAccess access;
+    private final LearningConfig config;
+
+    public AnalyticsService(ClassAccess access, LearningConfig config) {
+        this.access = access;
+        this.config = config;
+    }
+
+    /**
+     * The dashboard of one student, for the student themself, a teacher of a class they are enrolled in now, or an
+     * administrator.
+     *
+     * @throws ForbiddenException for anyone else
+     */
+    @WithSession
+    public Uni<StudentDashboard> studentDashboard(Caller caller, UUID studentId, Instant now) {
+        UUID tenant = caller.tenantId();
+        return AnalyticsEnrollment.<AnalyticsEnrollment>list("tenantId = ?1 and studentId = ?2", tenant, studentId)
+                .chain(enrollments -> mayView(caller, studentId, enrollments).chain(() -> dashboard(tenant, studentId, enrollments, now)));
+    }
+
+    private Uni<Void> mayView(Caller caller, UUID studentId, List<AnalyticsEnrollment> enrollments) {
+        if (caller.userId().equals(studentId) || caller.hasRole(Role.ADMIN)) {
+            return Uni.createFrom().voidItem();
+        }
+        List<UUID> classes = enrollments.stream().filter(e -> "ACTIVE".equals(e.status)).map(e -> e.classId).distinct().toList();
+        Uni<Boolean> any = Uni.createFrom().item(false);
+        if (caller.hasRole(Role.TEACHER)) {
+            for (UUID classId : classes) {
+                any = any.chain(found -> found ? Uni.createFrom().item(true) : access.manages(caller, classId));
+            }
+        }
+        return any.invoke(allowed -> {
+            if (!allowed) {
+                throw new ForbiddenException("Only the student, their class's teachers or an administrator may see this dashboard");
+            }
+        }).replaceWithVoid();
+    }
+
+    private Uni<StudentDashboard> dashboard(UUID tenant, UUID studentId, List<AnalyticsEnrollment> enrollments, Instant now) {
+        List<UUID> activeClasses = enrollments.stream().filter(e -> "ACTIVE".equals(e.status)).map(e -> e.classId).distinct().toList();
+        Uni<List<AnalyticsAssignment>> assignments = activeClasses.isEmpty() ? Uni.createFrom().item(List.of())
+                : AnalyticsAssignment.list("tenantId = ?1 and classId in ?2", tenant, activeClasses);
+        return assignments.chain(work -> AnalyticsHandIn.<AnalyticsHandIn>list("tenantId = ?1 and studentId = ?2", tenant, studentId)
+                .chain(handIns -> AnalyticsGrade.<AnalyticsGrade>list("tenantId = ?1 and studentId = ?2", tenant, studentId)
+                .chain(grades -> AnalyticsAttendance.<AnalyticsAttendance>list("tenantId = ?1 and studentId = ?2", tenant, studentId)
+                .chain(marks -> AnalyticsBehavior.<AnalyticsBehavior>list("tenantId = ?1 and studentId = ?2", tenant, studentId)
+                .chain(notes -> AnalyticsLabAttempt.<AnalyticsLabAttempt>list("tenantId = ?1 and studentId = ?2", tenant, studentId)
+                .chain(attempts -> asOf(tenant).map(asOf -> {
+                    Set<UUID> done = new HashSet<>();
+                    handIns.forEach(h -> done.add(h.assignmentId));
+                    grades.forEach(g -> done.add(g.assignmentId));
+                    List<Work> open = work.stream().filter(a -> !done.contains(a.id) && a.dueAt != null)
+                            .sorted(Comparator.comparing((AnalyticsAssignment a) -> a.dueAt).thenComparing(a -> a.id))
+                            .map(a -> new Work(a.id, a.classId, a.title, a.kind, a.dueAt)).toList();
+                    List<Work> upcoming = open.stream().filter(w -> w.dueAt().isAfter(now)).toList();
+                    List<Work> overdue = open.stream().filter(w -> !w.dueAt().isAfter(now)).toList();
+                    List<AnalyticsGrade> released = grades.stream().filter(g -> g.released).toList();
+                    List<RecentGrade> recent = released.stream()
+                            .sorted(Comparator.comparing((AnalyticsGrade g) -> g.releasedAt).reversed().thenComparing(g -> g.id))
+                            .limit(RECENT).map(g -> new RecentGrade(g.assignmentId, g.classId, g.title, g.releasedScore, g.maxScore,
+                                    g.excused, g.excused ? null : percent(g), g.releasedAt)).toList();
+                    List<Absence> absences = marks.stream().filter(m -> m.absence)
+                            .sorted(Comparator.comparing((AnalyticsAttendance m) -> m.day).reversed().thenComparing(m -> m.id))
+                            .limit(RECENT).map(m -> new Absence(m.classId, m.day, m.status)).toList();
+                    int behavior = notes.stream().filter(n -> n.visibleToStudent).mapToInt(n -> n.points).sum();
+                    return new StudentDashboard(studentId, asOf, upcoming, overdue, recent, attendance(marks), absences,
+                            behavior, lab(attempts), trend(released));
+                })))))));
+    }
+
+    /**
+     * The leaderboard of a class by one metric among its ACTIVE students. A student sees it only if the school
+     * shows leaderboards to students, and gets the top {@code top} entries and their own.
+     *
+     * @throws dev.kelas.runtime.problem.NotFoundException for a class of another school
+     * @throws ForbiddenException                           for a caller with no part in the class
+     * @throws KelasException                               403 LEADERBOARD_HIDDEN for a student when the school hides them
+     */
+    @WithSession
+    public Uni<Leaderboard> leaderboard(Caller caller, UUID classId, String metric, int top) {
+        UUID tenant = caller.tenantId();
+        boolean studentOnly = caller.hasRole(Role.STUDENT) && !caller.hasRole(Role.TEACHER) && !caller.hasRole(Role.ADMIN);
+        return access.readableClass(caller, classId).chain(schoolClass -> {
+            if (studentOnly && !config.analytics().studentLeaderboards()) {
+                throw new KelasException(403, ErrorCode.LEADERBOARD_HIDDEN, "This school does not show leaderboards to students",
+                        List.of());
+            }
+            return AnalyticsEnrollment.<AnalyticsEnrollment>list("tenantId = ?1 and classId = ?2 and status = 'ACTIVE'", tenant, classId);
+        }).chain(members -> values(tenant, classId, metric).chain(values -> asOf(tenant).map(asOf -> {
+            Set<UUID> students = members.stream().map(e -> e.studentId).collect(Collectors.toSet());
+            List<Map.Entry<UUID, BigDecimal>> scored = values.entrySet().stream()
+                    .filter(e -> students.contains(e.getKey()) && e.getValue() != null)
+                    .sorted(Map.Entry.<UUID, BigDecimal>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                    .toList();
+            List<Leaderboard.Entry> ranked = rank(scored);
+            Leaderboard.Entry me = ranked.stream().filter(e -> e.studentId().equals(caller.userId())).findFirst().orElse(null);
+            return new Leaderboard(classId, metric, asOf, ranked.size(), ranked.stream().limit(top).toList(), me);
+        })));
+    }
+
+    /**
+     * A class's dashboard for its teachers and administrators.
+     *
+     * @throws dev.kelas.runtime.problem.NotFoundException for a class of another school
+     * @throws ForbiddenException                           for anyone but the class's teachers and administrators
+     */
+    @WithSession
+    public Uni<ClassDashboard> classDashboard(Caller caller, UUID classId, Instant now) {
+        UUID tenant = caller.tenantId();
+        return access.managedClass(caller, classId)
+                .chain(c -> AnalyticsEnrollment.<AnalyticsEnrollment>list("tenantId = ?1 and classId = ?2 and status = 'ACTIVE'", tenant, classId))
+                .chain(members -> AnalyticsAssignment.<AnalyticsAssignment>list("tenantId = ?1 and classId = ?2", tenant, classId)
+                .chain(work -> AnalyticsHandIn.<AnalyticsHandIn>list("tenantId = ?1 and classId = ?2", tenant, classId)
+                .chain(handIns -> AnalyticsGrade.<AnalyticsGrade>list("tenantId = ?1 and classId = ?2", tenant, classId)
+                .chain(grades -> AnalyticsAttendance.<AnalyticsAttendance>list("tenantId = ?1 and classId = ?2", tenant, classId)
+                .chain(marks -> asOf(tenant).map(asOf -> {
+                    Set<UUID> students = members.stream().map(e -> e.studentId).collect(Collectors.toSet());
+                    Set<String> handedIn = handIns.stream().filter(h -> students.contains(h.studentId))
+                            .map(h -> h.assignmentId + "/" + h.studentId).collect(Collectors.toSet());
+                    Set<String> graded = grades.stream().filter(g -> g.recordedScore != null || g.released)
+                            .map(g -> g.assignmentId + "/" + g.studentId).collect(Collectors.toSet());
+                    List<AnalyticsAssignment> ordered = work.stream().sorted(Comparator.comparing((AnalyticsAssignment a) -> a.publishedAt)
+                            .thenComparing(a -> a.id)).toList();
+                    List<ClassDashboard.Waiting> waiting = new ArrayList<>();
+                    List<ClassDashboard.HandInRate> rates = new ArrayList<>();
+                    Map<UUID, Integer> missing = new HashMap<>();
+                    for (AnalyticsAssignment a : ordered) {
+                        int waits = (int) students.stream().filter(s -> handedIn.contains(a.id + "/" + s) && !graded.contains(a.id + "/" + s)).count();
+                        if (waits > 0) {
+                            waiting.add(new ClassDashboard.Waiting(a.id, a.title, waits));
+                        }
+                        if (a.dueAt != null && !a.dueAt.isAfter(now) && !students.isEmpty()) {
+                            int done = 0;
+                            for (UUID s : students) {
+                                boolean in = handedIn.contains(a.id + "/" + s) || graded.contains(a.id + "/" + s);
+                                if (in) {
+                                    done++;
+                                } else {
+                                    missing.merge(s, 1, Integer::sum);
+                                }
+                            }
+                            rates.add(new ClassDashboard.HandInRate(a.id, a.title, a.dueAt, done, students.size(),
+                                    BigDecimal.valueOf(done * 100L).divide(BigDecimal.valueOf(students.size()), 1, RoundingMode.HALF_UP)));
+                        }
+                    }
+                    List<AnalyticsGrade> current = grades.stream().filter(g -> students.contains(g.studentId)).toList();
+                    int[] buckets = new int[10];
+                    for (AnalyticsGrade g : current) {
+                        BigDecimal pct = recordedPercent(g);
+                        if (pct != null) {
+                            buckets[Math.max(0, Math.min(9, pct.intValue() / 10))]++;
+                        }
+                    }
+                    List<String> labels = new ArrayList<>();
+                    List<BigDecimal> counts = new ArrayList<>();
+                    for (int i = 0; i < 10; i++) {
+                        labels.add(i * 10 + "-" + (i == 9 ? 100 : i * 10 + 9));
+                        counts.add(BigDecimal.valueOf(buckets[i]));
+                    }
+                    Map<UUID, List<AnalyticsGrade>> gradesBy = current.stream().collect(Collectors.groupingBy(g -> g.studentId));
+                    Map<UUID, List<AnalyticsAttendance>> marksBy = marks.stream().collect(Collectors.groupingBy(m -> m.studentId));
+                    List<ClassDashboard.AtRisk> atRisk = new ArrayList<>();
+                    for (UUID s : students.stream().sorted().toList()) {
+                        BigDecimal average = recordedAverage(gradesBy.getOrDefault(s, List.of()));
+                        BigDecimal present = attendance(marksBy.getOrDefault(s, List.of()));
+                        int missed = missing.getOrDefault(s, 0);
+                        List<String> reasons = new ArrayList<>();
+                        if (average != null && average.compareTo(AT_RISK_GRADE_PERCENT) < 0) {
+                            reasons.add("GRADE_AVERAGE");
+                        }
+                        if (present != null && present.compareTo(AT_RISK_ATTENDANCE_PERCENT) < 0) {
+                            reasons.add("ATTENDANCE");
+                        }
+                        if (missed >= AT_RISK_MISSING_WORK) {
+                            reasons.add("MISSING_WORK");
+                        }
+                        if (!reasons.isEmpty()) {
+                            atRisk.add(new ClassDashboard.AtRisk(s, average, present, missed, reasons));
+                        }
+                    }
+                    return new ClassDashboard(classId, asOf, students.size(), waiting, rates, new Series(labels, counts), atRisk);
+                }))))));
+    }
+
+    /** The teacher's view of a grade: the latest recorded score, else the released one, as percent (unrounded), or null. */
+    private static BigDecimal recordedPercent(AnalyticsGrade g) {
+        BigDecimal score = g.recordedScore != null ? g.recordedScore : g.releasedScore;
+        if (score == null || g.maxScore == null || g.maxScore.signum() == 0 || (g.released && g.excused)) {
+            return null;
+        }
+        return score.multiply(HUNDRED).divide(g.maxScore, 10, RoundingMode.HALF_UP);
+    }
+
+    private static BigDecimal recordedAverage(List<AnalyticsGrade> grades) {
+        List<BigDecimal> values = grades.stream().map(AnalyticsService::recordedPercent).filter(java.util.Objects::nonNull).toList();
+        if (values.isEmpty()) {
+            return null;
+        }
+        return values.stream().reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(values.size()), 1, RoundingMode.HALF_UP);
+    }
+
+    /** Standard competition ranking ("1224"): a student's rank is one more than the number of higher values. */
+    static List<Leaderboard.Entry> rank(List<Map.Entry<UUID, BigDecimal>> sortedDescending) {
+        List<Leaderboard.Entry> entries = new ArrayList<>();
+        for (int i = 0; i < sortedDescending.size(); i++) {
+            BigDecimal value = sortedDescending.get(i).getValue();
+            int rank = i > 0 && value.compareTo(sortedDescending.get(i - 1).getValue()) == 0 ? entries.get(i - 1).rank() : i + 1;
+            entries.add(new Leaderboard.Entry(rank, sortedDescending.get(i).getKey(), value));
+        }
+        return entries;
+    }
+
+    private Uni<Map<UUID, BigDecimal>> values(UUID tenant, UUID classId, String metric) {
+        return switch (metric) {
+            case "grade-average" -> AnalyticsGrade.<AnalyticsGrade>list("tenantId = ?1 and classId = ?2 and released = true", tenant, classId)
+                    .map(grades -> perStudent(grades, g -> g.studentId, AnalyticsService::average));
+            case "attendance" -> AnalyticsAttendance.<AnalyticsAttendance>list("tenantId = ?1 and classId = ?2", tenant, classId)
+                    .map(marks -> perStudent(marks, m -> m.studentId, AnalyticsService::attendance));
+            case "behavior" -> AnalyticsBehavior.<AnalyticsBehavior>list("tenantId = ?1 and classId = ?2 and visibleToStudent = true",
+                    tenant, classId).map(notes -> perStudent(notes, n -> n.studentId,
+                    list -> BigDecimal.valueOf(list.stream().mapToInt(n -> n.points).sum())));
+            case "lab-score" -> AnalyticsLabAttempt.<AnalyticsLabAttempt>list("tenantId = ?1 and classId = ?2", tenant, classId)
+                    .map(attempts -> perStudent(attempts, a -> a.studentId, list -> bestScores(list).stream()
+                            .map(TaskScore::bestScore).reduce(BigDecimal.ZERO, BigDecimal::add)));
+            default -> throw new IllegalArgumentException(metric);
+        };
+    }
+
+    private static <T> Map<UUID, BigDecimal> perStudent(List<T> rows, Function<T, UUID> student, Function<List<T>, BigDecimal> value) {
+        Map<UUID, List<T>> byStudent = rows.stream().collect(Collectors.groupingBy(student));
+        Map<UUID, BigDecimal> values = new HashMap<>();
+        byStudent.forEach((id, list) -> values.put(id, value.apply(list)));
+        return values;
+    }
+
+    private static Uni<Instant> asOf(UUID tenant) {
+        return AnalyticsWatermark.<AnalyticsWatermark>findById(tenant).map(w -> w == null ? null : w.asOf);
+    }
+
+    private static BigDecimal percent(AnalyticsGrade grade) {
+        if (grade.maxScore == null || grade.maxScore.signum() == 0 || grade.releasedScore == null) {
+            return null;
+        }
+        return grade.releasedScore.multiply(HUNDRED).divide(grade.maxScore, 1, RoundingMode.HALF_UP);
+    }
+
+    /** Mean percent of released, not excused grades (each percent unrounded, the mean to 1 decimal), or null. */
+    static BigDecimal average(List<AnalyticsGrade> grades) {
+        List<AnalyticsGrade> counted = grades.stream().filter(g -> g.released && !g.excused && g.releasedScore != null
+                && g.maxScore != null && g.maxScore.signum() > 0).toList();
+        if (counted.isEmpty()) {
+            return null;
+        }
+        BigDecimal sum = counted.stream().map(g -> g.releasedScore.multiply(HUNDRED).divide(g.maxScore, 10, RoundingMode.HALF_UP))
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        return sum.divide(BigDecimal.valueOf(counted.size()), 1, RoundingMode.HALF_UP);
+    }
+
+    static BigDecimal attendance(List<AnalyticsAttendance> marks) {
+        if (marks.isEmpty()) {
+            return null;
+        }
+        long present = marks.stream().filter(m -> !m.absence).count();
+        return BigDecimal.valueOf(present * 100).divide(BigDecimal.valueOf(marks.size()), 1, RoundingMode.HALF_UP);
+    }
+
+    private static Lab lab(List<AnalyticsLabAttempt> attempts) {
+        List<TaskScore> best = bestScores(attempts);
+        return new Lab(best.size(), (int) best.stream().filter(TaskScore::solved).count(), best);
+    }
+
+    private static List<TaskScore> bestScores(List<AnalyticsLabAttempt> attempts) {
+        Map<UUID, List<AnalyticsLabAttempt>> byTask = attempts.stream().collect(Collectors.groupingBy(a -> a.taskId, TreeMap::new,
+                Collectors.toList()));
+        List<TaskScore> scores = new ArrayList<>();
+        byTask.forEach((task, list) -> {
+            AnalyticsLabAttempt best = list.stream().max(Comparator.comparing((AnalyticsLabAttempt a) -> a.score)).orElseThrow();
+            boolean solved = list.stream().anyMatch(a -> "ACCEPTED".equals(a.verdict));
+            scores.add(new TaskScore(task, best.assignmentId, best.score, best.maxScore, solved));
+        });
+        return scores;
+    }
+
+    /** Average released grade per ISO week of its release (UTC), oldest week first. */
+    static Series trend(List<AnalyticsGrade> released) {
+        Map<LocalDate, List<AnalyticsGrade>> byWeek = released.stream().filter(g -> g.releasedAt != null)
+                .collect(Collectors.groupingBy(g -> LocalDate.ofInstant(g.releasedAt, ZoneOffset.UTC)
+                        .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), TreeMap::new, Collectors.toList()));
+        List<String> labels = new ArrayList<>();
+        List<BigDecimal> values = new ArrayList<>();
+        byWeek.forEach((week, grades) -> {
+            BigDecimal value = average(grades);
+            if (value != null) {
+                labels.add(week.toString());
+                values.add(value);
+            }
+        });
+        return new Series(labels, values);
+    }
+}
