@@ -58,6 +58,17 @@ async function main() {
   } catch (e) {
     loadError = e.message;
   }
+  // Checks run in an isolated world: the same DOM, but the page's scripts cannot replace the
+  // globals a check uses (getComputedStyle, document.getElementById, assert) to fake a pass.
+  let contextId;
+  if (loadError !== 'TIMEOUT') {
+    try {
+      const frameId = (await withTimeout(send('Page.getFrameTree', {}, session), 2000)).frameTree.frame.id;
+      contextId = (await withTimeout(send('Page.createIsolatedWorld', { frameId, worldName: 'kelas-checks' }, session), 2000)).executionContextId;
+    } catch (e) {
+      loadError = 'TIMEOUT';
+    }
+  }
   const results = [];
   for (const check of spec.checks) {
     if (loadError === 'TIMEOUT') { results.push({ name: check.name, status: 'TIMEOUT', message: 'page did not finish loading' }); continue; }
@@ -66,7 +77,7 @@ async function main() {
       'const assert = (cond, msg) => { if (!cond) { const e = new Error(msg || "assertion failed"); e.kelasAssertion = true; throw e; } };\n' +
       'try { await (async () => {\n' + check.script + '\n})(); return {status: "PASS"}; } catch (e) { return {status: e && e.kelasAssertion ? "FAIL" : "ERROR", message: String(e && e.message || e)}; } })()';
     try {
-      const r = await withTimeout(send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true, timeout: spec.timeoutMs, userGesture: true }, session), spec.timeoutMs + 500);
+      const r = await withTimeout(send('Runtime.evaluate', { expression, awaitPromise: true, returnByValue: true, timeout: spec.timeoutMs, userGesture: true, contextId }, session), spec.timeoutMs + 500);
       if (r.exceptionDetails) {
         const text = (r.exceptionDetails.exception && r.exceptionDetails.exception.description) || r.exceptionDetails.text || '';
         results.push({ name: check.name, status: /terminat|timed out/i.test(text) ? 'TIMEOUT' : 'ERROR', message: text.split('\n')[0], millis: Date.now() - started });

@@ -138,6 +138,17 @@ class WebLabGraderTests {
     }
 
     @Test
+    void shouldNotLetThePageFakeAPassByReplacingGlobals() throws Exception {
+        WebGrading grading = grade(Map.of("index.html", "<p id=p style='color: rgb(0, 0, 255)'>no</p><script>"
+                        + "document.getElementById = () => ({textContent: 'yes'});"
+                        + "window.getComputedStyle = () => ({color: 'rgb(255, 0, 0)'});</script>"),
+                new WebCheck("text", "assert(document.getElementById('p').textContent === 'yes')"),
+                new WebCheck("color", "assert(getComputedStyle(document.getElementById('p')).color === 'rgb(255, 0, 0)')"));
+        assertEquals(Verdict.WRONG_ANSWER, verdict(grading, "text"));
+        assertEquals(Verdict.WRONG_ANSWER, verdict(grading, "color"));
+    }
+
+    @Test
     void shouldRejectBadFiles() {
         assertNotNull(WebPageGrader.invalidFiles(Map.of("style.css", "")));
         assertNotNull(WebPageGrader.invalidFiles(Map.of("index.html", "", "../x.js", "")));
