@@ -61,7 +61,7 @@ final class BwrapCommand {
                 "--as=" + (long) limits.memoryMib() * 1024 * 1024,
                 "--nproc=" + processes,
                 "--fsize=" + (long) limits.fileSizeKib() * 1024,
-                "--nofile=64",
+                "--nofile=" + run.openFiles(),
                 "--core=0",
                 "--"));
         command.addAll(run.command());
