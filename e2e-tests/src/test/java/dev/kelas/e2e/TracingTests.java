@@ -47,7 +47,11 @@ class TracingTests {
 
         // The last link is the push to the SSE streams; wait until the whole chain has been exported.
         Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(250))
-                .until(() -> inTrace(system, traceId).stream().anyMatch(s -> s.name().equals("kelas.push deliver")));
+                .until(() -> {
+                    List<ReceivedSpan> spans = inTrace(system, traceId);
+                    return spans.stream().anyMatch(s -> s.name().equals("kelas.push deliver"))
+                            && spans.stream().anyMatch(s -> s.name().equals("kelas.learning.grade.recorded publish"));
+                });
         List<ReceivedSpan> trace = inTrace(system, traceId);
 
         ReceivedSpan request = one(trace, s -> s.service().equals("lab-service") && s.kind().equals("SERVER"), "lab-service's REST span");
