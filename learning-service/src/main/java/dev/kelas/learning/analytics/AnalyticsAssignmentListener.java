@@ -3,14 +3,13 @@ package dev.kelas.learning.analytics;
 import dev.kelas.contracts.Subjects;
 import dev.kelas.contracts.events.AssignmentPublished;
 import dev.kelas.runtime.messaging.ConsumerSpec;
-import dev.kelas.runtime.messaging.EventConsumer;
 import dev.kelas.runtime.messaging.EventContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Analytics read model: published assignments ({@code kelas.learning.assignment.published}). */
 @ApplicationScoped
-public class AnalyticsAssignmentListener implements EventConsumer<AssignmentPublished> {
+public class AnalyticsAssignmentListener implements AnalyticsConsumer<AssignmentPublished> {
     static final String CONSUMER = "learning-analytics-assignments";
 
     private final AnalyticsProjectionService projection;

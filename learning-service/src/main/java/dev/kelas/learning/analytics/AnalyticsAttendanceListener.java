@@ -3,14 +3,13 @@ package dev.kelas.learning.analytics;
 import dev.kelas.contracts.Subjects;
 import dev.kelas.contracts.events.AttendanceMarked;
 import dev.kelas.runtime.messaging.ConsumerSpec;
-import dev.kelas.runtime.messaging.EventConsumer;
 import dev.kelas.runtime.messaging.EventContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Analytics read model: register marks ({@code kelas.learning.attendance.marked}). */
 @ApplicationScoped
-public class AnalyticsAttendanceListener implements EventConsumer<AttendanceMarked> {
+public class AnalyticsAttendanceListener implements AnalyticsConsumer<AttendanceMarked> {
     static final String CONSUMER = "learning-analytics-attendance";
 
     private final AnalyticsProjectionService projection;

@@ -3,14 +3,13 @@ package dev.kelas.learning.analytics;
 import dev.kelas.contracts.Subjects;
 import dev.kelas.contracts.events.BehaviorRecorded;
 import dev.kelas.runtime.messaging.ConsumerSpec;
-import dev.kelas.runtime.messaging.EventConsumer;
 import dev.kelas.runtime.messaging.EventContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Analytics read model: behaviour points ({@code kelas.learning.behavior.recorded}). */
 @ApplicationScoped
-public class AnalyticsBehaviorListener implements EventConsumer<BehaviorRecorded> {
+public class AnalyticsBehaviorListener implements AnalyticsConsumer<BehaviorRecorded> {
     static final String CONSUMER = "learning-analytics-behavior";
 
     private final AnalyticsProjectionService projection;

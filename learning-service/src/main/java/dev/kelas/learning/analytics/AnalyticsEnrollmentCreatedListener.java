@@ -3,14 +3,13 @@ package dev.kelas.learning.analytics;
 import dev.kelas.contracts.Subjects;
 import dev.kelas.contracts.events.EnrollmentCreated;
 import dev.kelas.runtime.messaging.ConsumerSpec;
-import dev.kelas.runtime.messaging.EventConsumer;
 import dev.kelas.runtime.messaging.EventContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Analytics read model: enrollments ({@code kelas.learning.enrollment.created}). */
 @ApplicationScoped
-public class AnalyticsEnrollmentCreatedListener implements EventConsumer<EnrollmentCreated> {
+public class AnalyticsEnrollmentCreatedListener implements AnalyticsConsumer<EnrollmentCreated> {
     static final String CONSUMER = "learning-analytics-enrollments-created";
 
     private final AnalyticsProjectionService projection;

@@ -3,14 +3,13 @@ package dev.kelas.learning.analytics;
 import dev.kelas.contracts.Subjects;
 import dev.kelas.contracts.events.EnrollmentTransferred;
 import dev.kelas.runtime.messaging.ConsumerSpec;
-import dev.kelas.runtime.messaging.EventConsumer;
 import dev.kelas.runtime.messaging.EventContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Analytics read model: transfers end the old enrollment ({@code kelas.learning.enrollment.transferred}). */
 @ApplicationScoped
-public class AnalyticsEnrollmentTransferredListener implements EventConsumer<EnrollmentTransferred> {
+public class AnalyticsEnrollmentTransferredListener implements AnalyticsConsumer<EnrollmentTransferred> {
     static final String CONSUMER = "learning-analytics-enrollments-transferred";
 
     private final AnalyticsProjectionService projection;

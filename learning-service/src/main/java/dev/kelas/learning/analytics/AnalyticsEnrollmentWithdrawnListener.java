@@ -3,14 +3,13 @@ package dev.kelas.learning.analytics;
 import dev.kelas.contracts.Subjects;
 import dev.kelas.contracts.events.EnrollmentWithdrawn;
 import dev.kelas.runtime.messaging.ConsumerSpec;
-import dev.kelas.runtime.messaging.EventConsumer;
 import dev.kelas.runtime.messaging.EventContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Analytics read model: withdrawals ({@code kelas.learning.enrollment.withdrawn}). */
 @ApplicationScoped
-public class AnalyticsEnrollmentWithdrawnListener implements EventConsumer<EnrollmentWithdrawn> {
+public class AnalyticsEnrollmentWithdrawnListener implements AnalyticsConsumer<EnrollmentWithdrawn> {
     static final String CONSUMER = "learning-analytics-enrollments-withdrawn";
 
     private final AnalyticsProjectionService projection;

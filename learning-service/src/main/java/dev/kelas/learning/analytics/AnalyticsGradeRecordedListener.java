@@ -3,14 +3,13 @@ package dev.kelas.learning.analytics;
 import dev.kelas.contracts.Subjects;
 import dev.kelas.contracts.events.GradeRecorded;
 import dev.kelas.runtime.messaging.ConsumerSpec;
-import dev.kelas.runtime.messaging.EventConsumer;
 import dev.kelas.runtime.messaging.EventContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Analytics read model: recorded grades ({@code kelas.learning.grade.recorded}). */
 @ApplicationScoped
-public class AnalyticsGradeRecordedListener implements EventConsumer<GradeRecorded> {
+public class AnalyticsGradeRecordedListener implements AnalyticsConsumer<GradeRecorded> {
     static final String CONSUMER = "learning-analytics-grades-recorded";
 
     private final AnalyticsProjectionService projection;

@@ -3,14 +3,13 @@ package dev.kelas.learning.analytics;
 import dev.kelas.contracts.Subjects;
 import dev.kelas.contracts.events.GradeReleased;
 import dev.kelas.runtime.messaging.ConsumerSpec;
-import dev.kelas.runtime.messaging.EventConsumer;
 import dev.kelas.runtime.messaging.EventContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Analytics read model: released grades, the only ones students' figures count ({@code kelas.learning.grade.released}). */
 @ApplicationScoped
-public class AnalyticsGradeReleasedListener implements EventConsumer<GradeReleased> {
+public class AnalyticsGradeReleasedListener implements AnalyticsConsumer<GradeReleased> {
     static final String CONSUMER = "learning-analytics-grades-released";
 
     private final AnalyticsProjectionService projection;

@@ -3,14 +3,13 @@ package dev.kelas.learning.analytics;
 import dev.kelas.contracts.Subjects;
 import dev.kelas.contracts.events.SubmissionReceived;
 import dev.kelas.runtime.messaging.ConsumerSpec;
-import dev.kelas.runtime.messaging.EventConsumer;
 import dev.kelas.runtime.messaging.EventContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Analytics read model: hand-ins ({@code kelas.learning.submission.received}). */
 @ApplicationScoped
-public class AnalyticsHandInListener implements EventConsumer<SubmissionReceived> {
+public class AnalyticsHandInListener implements AnalyticsConsumer<SubmissionReceived> {
     static final String CONSUMER = "learning-analytics-hand-ins";
 
     private final AnalyticsProjectionService projection;

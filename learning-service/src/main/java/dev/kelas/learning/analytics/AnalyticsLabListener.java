@@ -3,14 +3,13 @@ package dev.kelas.learning.analytics;
 import dev.kelas.contracts.Subjects;
 import dev.kelas.contracts.events.SubmissionGraded;
 import dev.kelas.runtime.messaging.ConsumerSpec;
-import dev.kelas.runtime.messaging.EventConsumer;
 import dev.kelas.runtime.messaging.EventContext;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /** Analytics read model: graded lab submissions ({@code kelas.lab.submission.graded}). */
 @ApplicationScoped
-public class AnalyticsLabListener implements EventConsumer<SubmissionGraded> {
+public class AnalyticsLabListener implements AnalyticsConsumer<SubmissionGraded> {
     static final String CONSUMER = "learning-analytics-lab-grades";
 
     private final AnalyticsProjectionService projection;

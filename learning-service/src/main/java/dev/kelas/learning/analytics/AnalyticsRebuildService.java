@@ -5,16 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kelas.contracts.EventEnvelope;
 import dev.kelas.contracts.Subjects;
-import dev.kelas.contracts.events.AssignmentPublished;
-import dev.kelas.contracts.events.AttendanceMarked;
-import dev.kelas.contracts.events.BehaviorRecorded;
-import dev.kelas.contracts.events.EnrollmentCreated;
-import dev.kelas.contracts.events.EnrollmentTransferred;
-import dev.kelas.contracts.events.EnrollmentWithdrawn;
-import dev.kelas.contracts.events.GradeRecorded;
-import dev.kelas.contracts.events.GradeReleased;
-import dev.kelas.contracts.events.SubmissionGraded;
-import dev.kelas.contracts.events.SubmissionReceived;
+import dev.kelas.runtime.messaging.EventContext;
 import dev.kelas.runtime.messaging.JetStreamClient;
 import dev.kelas.runtime.messaging.Reactive;
 import io.nats.client.JetStreamSubscription;
@@ -25,8 +16,11 @@ import io.nats.client.api.DeliverPolicy;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -36,8 +30,7 @@ import org.jboss.logging.Logger;
 /**
  * Rebuilds one school's analytics read model from scratch: deletes its rows, then replays {@code KELAS_LEARNING} and
  * {@code KELAS_LAB} from their first message through fresh ordered (ephemeral) consumers, applying the school's
- * events with the same {@link AnalyticsProjectionService} methods as the durable consumers, one transaction per
- * event. Runs on its own thread; the call that starts it answers at once. While it runs the school's figures are
+ * events through the durable consumers' own {@code apply} ({@link AnalyticsConsumer}), one transaction per event. Runs on its own thread; the call that starts it answers at once. While it runs the school's figures are
  * incomplete; the durable consumers keep applying new events, which is safe because every projection is keyed by the
  * fact's id (applying an event again sets the same values). Events older than the streams' retention (7 days) are
  * gone from JetStream, so a rebuild can only recover what the streams still hold.
@@ -57,13 +50,16 @@ public class AnalyticsRebuildService {
 
     private final JetStreamClient client;
     private final ObjectMapper json;
-    private final AnalyticsProjectionService projection;
     private final Map<UUID, Rebuild> rebuilds = new ConcurrentHashMap<>();
+    /** The analytics consumers by the one event type (their filter subject) each takes. */
+    private final Map<String, AnalyticsConsumer<?>> consumersByType = new HashMap<>();
 
-    public AnalyticsRebuildService(JetStreamClient client, ObjectMapper json, AnalyticsProjectionService projection) {
+    public AnalyticsRebuildService(JetStreamClient client, ObjectMapper json, @Any Instance<AnalyticsConsumer<?>> consumers) {
         this.client = client;
         this.json = json;
-        this.projection = projection;
+        for (AnalyticsConsumer<?> consumer : consumers) {
+            consumersByType.put(consumer.spec().filterSubject(), consumer);
+        }
     }
 
     /** Starts rebuilding the school's read model in the background; returns the rebuild (state RUNNING). */
@@ -128,37 +124,28 @@ public class AnalyticsRebuildService {
         }
     }
 
-    private <T> T decode(JsonNode data, Class<T> type) {
-        try {
-            return json.treeToValue(data, type);
-        } catch (Exception e) {
-            throw new IllegalArgumentException("An event does not carry a " + type.getSimpleName(), e);
-        }
-    }
-
+    /**
+     * Applies one of the school's events through the analytics consumer of its type, without the inbox (a rebuild
+     * applies every event again on purpose).
+     *
+     * @return whether an analytics consumer takes this type
+     */
     private boolean apply(UUID tenant, EventEnvelope<JsonNode> envelope) {
-        JsonNode data = envelope.data();
-        java.util.function.Supplier<Uni<Void>> work = switch (envelope.type()) {
-            case Subjects.LEARNING_ENROLLMENT_CREATED -> () -> projection.enrollmentCreated(tenant, decode(data, EnrollmentCreated.class));
-            case Subjects.LEARNING_ENROLLMENT_TRANSFERRED ->
-                    () -> projection.enrollmentTransferred(tenant, decode(data, EnrollmentTransferred.class));
-            case Subjects.LEARNING_ENROLLMENT_WITHDRAWN ->
-                    () -> projection.enrollmentWithdrawn(tenant, decode(data, EnrollmentWithdrawn.class));
-            case Subjects.LEARNING_ASSIGNMENT_PUBLISHED ->
-                    () -> projection.assignmentPublished(tenant, decode(data, AssignmentPublished.class));
-            case Subjects.LEARNING_SUBMISSION_RECEIVED ->
-                    () -> projection.submissionReceived(tenant, decode(data, SubmissionReceived.class));
-            case Subjects.LEARNING_GRADE_RECORDED -> () -> projection.gradeRecorded(tenant, decode(data, GradeRecorded.class));
-            case Subjects.LEARNING_GRADE_RELEASED -> () -> projection.gradeReleased(tenant, decode(data, GradeReleased.class));
-            case Subjects.LEARNING_ATTENDANCE_MARKED -> () -> projection.attendanceMarked(tenant, decode(data, AttendanceMarked.class));
-            case Subjects.LEARNING_BEHAVIOR_RECORDED -> () -> projection.behaviorRecorded(tenant, decode(data, BehaviorRecorded.class));
-            case Subjects.LAB_SUBMISSION_GRADED -> () -> projection.labSubmissionGraded(tenant, decode(data, SubmissionGraded.class));
-            default -> null;
-        };
-        if (work == null) {
+        AnalyticsConsumer<?> consumer = consumersByType.get(envelope.type());
+        if (consumer == null) {
             return false;
         }
-        Reactive.await(() -> Panache.withTransaction(work));
+        Reactive.await(() -> Panache.withTransaction(() -> applyTo(consumer, tenant, envelope).replaceWithVoid()));
         return true;
+    }
+
+    private <T> Uni<?> applyTo(AnalyticsConsumer<T> consumer, UUID tenant, EventEnvelope<JsonNode> envelope) {
+        T data;
+        try {
+            data = json.treeToValue(envelope.data(), consumer.payloadType());
+        } catch (Exception e) {
+            throw new IllegalArgumentException("An event does not carry a " + consumer.payloadType().getSimpleName(), e);
+        }
+        return consumer.apply(new EventContext(consumer.spec().durableName(), envelope.id(), tenant, envelope.type(), null), data);
     }
 }
