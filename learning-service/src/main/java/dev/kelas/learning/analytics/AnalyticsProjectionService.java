@@ -10,6 +10,7 @@ import dev.kelas.contracts.events.GradeRecorded;
 import dev.kelas.contracts.events.GradeReleased;
 import dev.kelas.contracts.events.SubmissionGraded;
 import dev.kelas.contracts.events.SubmissionReceived;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.nio.charset.StandardCharsets;
@@ -199,17 +200,10 @@ public class AnalyticsProjectionService {
     /** Moves the school's {@code asOf} forward to this event's time (never back). */
     private static Uni<Void> watermark(UUID tenantId, Instant at) {
         Instant time = at != null ? at : Instant.EPOCH;
-        return AnalyticsWatermark.<AnalyticsWatermark>findById(tenantId).chain(found -> {
-            if (found == null) {
-                AnalyticsWatermark row = new AnalyticsWatermark();
-                row.tenantId = tenantId;
-                row.asOf = time;
-                return row.<AnalyticsWatermark>persist().replaceWith(Uni.createFrom().voidItem());
-            }
-            if (time.isAfter(found.asOf)) {
-                found.asOf = time;
-            }
-            return Uni.createFrom().voidItem();
-        });
+        // One atomic upsert: the ten consumers of a school write this row concurrently, and a read-then-insert
+        // lost that race with a duplicate key (the event was then retried).
+        return Panache.getSession().chain(session -> session.createNativeQuery("insert into analytics_watermark (tenant_id, as_of)"
+                        + " values (?1, ?2) on conflict (tenant_id) do update set as_of = greatest(analytics_watermark.as_of, excluded.as_of)")
+                .setParameter(1, tenantId).setParameter(2, time).executeUpdate()).replaceWithVoid();
     }
 }
