@@ -18,11 +18,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.DayOfWeek;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
-import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -30,9 +26,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -58,7 +52,6 @@ public class AnalyticsService {
     public static final BigDecimal AT_RISK_ATTENDANCE_PERCENT = BigDecimal.valueOf(80);
     /** A student with at least this many assignments due by now, neither handed in nor graded, is at risk. */
     public static final int AT_RISK_MISSING_WORK = 2;
-    private static final BigDecimal HUNDRED = BigDecimal.valueOf(100);
 
     private final ClassAccess access;
     private final LearningConfig config;
@@ -121,13 +114,13 @@ public class AnalyticsService {
                     List<RecentGrade> recent = released.stream()
                             .sorted(Comparator.comparing((AnalyticsGrade g) -> g.releasedAt).reversed().thenComparing(g -> g.id))
                             .limit(RECENT).map(g -> new RecentGrade(g.assignmentId, g.classId, g.title, g.releasedScore, g.maxScore,
-                                    g.excused, g.excused ? null : percent(g), g.releasedAt)).toList();
+                                    g.excused, g.excused ? null : AnalyticsFigures.percent(g), g.releasedAt)).toList();
                     List<Absence> absences = marks.stream().filter(m -> m.absence)
                             .sorted(Comparator.comparing((AnalyticsAttendance m) -> m.day).reversed().thenComparing(m -> m.id))
                             .limit(RECENT).map(m -> new Absence(m.classId, m.day, m.status)).toList();
                     int behavior = notes.stream().filter(n -> n.visibleToStudent).mapToInt(n -> n.points).sum();
-                    return new StudentDashboard(studentId, asOf, upcoming, overdue, recent, attendance(marks), absences,
-                            behavior, lab(attempts), trend(released));
+                    return new StudentDashboard(studentId, asOf, upcoming, overdue, recent, AnalyticsFigures.attendance(marks), absences,
+                            behavior, AnalyticsFigures.lab(attempts), AnalyticsFigures.trend(released));
                 })))))));
     }
 
@@ -155,7 +148,7 @@ public class AnalyticsService {
                     .filter(e -> students.contains(e.getKey()) && e.getValue() != null)
                     .sorted(Map.Entry.<UUID, BigDecimal>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
                     .toList();
-            List<Leaderboard.Entry> ranked = rank(scored);
+            List<Leaderboard.Entry> ranked = AnalyticsFigures.rank(scored);
             Leaderboard.Entry me = ranked.stream().filter(e -> e.studentId().equals(caller.userId())).findFirst().orElse(null);
             return new Leaderboard(classId, metric, asOf, ranked.size(), ranked.stream().limit(top).toList(), me);
         })));
@@ -209,7 +202,7 @@ public class AnalyticsService {
                     List<AnalyticsGrade> current = grades.stream().filter(g -> students.contains(g.studentId)).toList();
                     int[] buckets = new int[10];
                     for (AnalyticsGrade g : current) {
-                        BigDecimal pct = recordedPercent(g);
+                        BigDecimal pct = AnalyticsFigures.recordedPercent(g);
                         if (pct != null) {
                             buckets[Math.max(0, Math.min(9, pct.intValue() / 10))]++;
                         }
@@ -224,8 +217,8 @@ public class AnalyticsService {
                     Map<UUID, List<AnalyticsAttendance>> marksBy = marks.stream().collect(Collectors.groupingBy(m -> m.studentId));
                     List<ClassDashboard.AtRisk> atRisk = new ArrayList<>();
                     for (UUID s : students.stream().sorted().toList()) {
-                        BigDecimal average = recordedAverage(gradesBy.getOrDefault(s, List.of()));
-                        BigDecimal present = attendance(marksBy.getOrDefault(s, List.of()));
+                        BigDecimal average = AnalyticsFigures.recordedAverage(gradesBy.getOrDefault(s, List.of()));
+                        BigDecimal present = AnalyticsFigures.attendance(marksBy.getOrDefault(s, List.of()));
                         int missed = missing.getOrDefault(s, 0);
                         List<String> reasons = new ArrayList<>();
                         if (average != null && average.compareTo(AT_RISK_GRADE_PERCENT) < 0) {
@@ -245,119 +238,24 @@ public class AnalyticsService {
                 }))))));
     }
 
-    /** The teacher's view of a grade: the latest recorded score, else the released one, as percent (unrounded), or null. */
-    private static BigDecimal recordedPercent(AnalyticsGrade g) {
-        BigDecimal score = g.recordedScore != null ? g.recordedScore : g.releasedScore;
-        if (score == null || g.maxScore == null || g.maxScore.signum() == 0 || (g.released && g.excused)) {
-            return null;
-        }
-        return score.multiply(HUNDRED).divide(g.maxScore, 10, RoundingMode.HALF_UP);
-    }
-
-    private static BigDecimal recordedAverage(List<AnalyticsGrade> grades) {
-        List<BigDecimal> values = grades.stream().map(AnalyticsService::recordedPercent).filter(java.util.Objects::nonNull).toList();
-        if (values.isEmpty()) {
-            return null;
-        }
-        return values.stream().reduce(BigDecimal.ZERO, BigDecimal::add).divide(BigDecimal.valueOf(values.size()), 1, RoundingMode.HALF_UP);
-    }
-
-    /** Standard competition ranking ("1224"): a student's rank is one more than the number of higher values. */
-    static List<Leaderboard.Entry> rank(List<Map.Entry<UUID, BigDecimal>> sortedDescending) {
-        List<Leaderboard.Entry> entries = new ArrayList<>();
-        for (int i = 0; i < sortedDescending.size(); i++) {
-            BigDecimal value = sortedDescending.get(i).getValue();
-            int rank = i > 0 && value.compareTo(sortedDescending.get(i - 1).getValue()) == 0 ? entries.get(i - 1).rank() : i + 1;
-            entries.add(new Leaderboard.Entry(rank, sortedDescending.get(i).getKey(), value));
-        }
-        return entries;
-    }
-
     private Uni<Map<UUID, BigDecimal>> values(UUID tenant, UUID classId, String metric) {
         return switch (metric) {
             case "grade-average" -> AnalyticsGrade.<AnalyticsGrade>list("tenantId = ?1 and classId = ?2 and released = true", tenant, classId)
-                    .map(grades -> perStudent(grades, g -> g.studentId, AnalyticsService::average));
+                    .map(grades -> AnalyticsFigures.perStudent(grades, g -> g.studentId, AnalyticsFigures::average));
             case "attendance" -> AnalyticsAttendance.<AnalyticsAttendance>list("tenantId = ?1 and classId = ?2", tenant, classId)
-                    .map(marks -> perStudent(marks, m -> m.studentId, AnalyticsService::attendance));
+                    .map(marks -> AnalyticsFigures.perStudent(marks, m -> m.studentId, AnalyticsFigures::attendance));
             case "behavior" -> AnalyticsBehavior.<AnalyticsBehavior>list("tenantId = ?1 and classId = ?2 and visibleToStudent = true",
-                    tenant, classId).map(notes -> perStudent(notes, n -> n.studentId,
+                    tenant, classId).map(notes -> AnalyticsFigures.perStudent(notes, n -> n.studentId,
                     list -> BigDecimal.valueOf(list.stream().mapToInt(n -> n.points).sum())));
             case "lab-score" -> AnalyticsLabAttempt.<AnalyticsLabAttempt>list("tenantId = ?1 and classId = ?2", tenant, classId)
-                    .map(attempts -> perStudent(attempts, a -> a.studentId, list -> bestScores(list).stream()
+                    .map(attempts -> AnalyticsFigures.perStudent(attempts, a -> a.studentId, list -> AnalyticsFigures.bestScores(list).stream()
                             .map(TaskScore::bestScore).reduce(BigDecimal.ZERO, BigDecimal::add)));
             default -> throw new IllegalArgumentException(metric);
         };
-    }
-
-    private static <T> Map<UUID, BigDecimal> perStudent(List<T> rows, Function<T, UUID> student, Function<List<T>, BigDecimal> value) {
-        Map<UUID, List<T>> byStudent = rows.stream().collect(Collectors.groupingBy(student));
-        Map<UUID, BigDecimal> values = new HashMap<>();
-        byStudent.forEach((id, list) -> values.put(id, value.apply(list)));
-        return values;
     }
 
     private static Uni<Instant> asOf(UUID tenant) {
         return AnalyticsWatermark.<AnalyticsWatermark>findById(tenant).map(w -> w == null ? null : w.asOf);
     }
 
-    private static BigDecimal percent(AnalyticsGrade grade) {
-        if (grade.maxScore == null || grade.maxScore.signum() == 0 || grade.releasedScore == null) {
-            return null;
-        }
-        return grade.releasedScore.multiply(HUNDRED).divide(grade.maxScore, 1, RoundingMode.HALF_UP);
-    }
-
-    /** Mean percent of released, not excused grades (each percent unrounded, the mean to 1 decimal), or null. */
-    static BigDecimal average(List<AnalyticsGrade> grades) {
-        List<AnalyticsGrade> counted = grades.stream().filter(g -> g.released && !g.excused && g.releasedScore != null
-                && g.maxScore != null && g.maxScore.signum() > 0).toList();
-        if (counted.isEmpty()) {
-            return null;
-        }
-        BigDecimal sum = counted.stream().map(g -> g.releasedScore.multiply(HUNDRED).divide(g.maxScore, 10, RoundingMode.HALF_UP))
-                .reduce(BigDecimal.ZERO, BigDecimal::add);
-        return sum.divide(BigDecimal.valueOf(counted.size()), 1, RoundingMode.HALF_UP);
-    }
-
-    static BigDecimal attendance(List<AnalyticsAttendance> marks) {
-        if (marks.isEmpty()) {
-            return null;
-        }
-        long present = marks.stream().filter(m -> !m.absence).count();
-        return BigDecimal.valueOf(present * 100).divide(BigDecimal.valueOf(marks.size()), 1, RoundingMode.HALF_UP);
-    }
-
-    private static Lab lab(List<AnalyticsLabAttempt> attempts) {
-        List<TaskScore> best = bestScores(attempts);
-        return new Lab(best.size(), (int) best.stream().filter(TaskScore::solved).count(), best);
-    }
-
-    private static List<TaskScore> bestScores(List<AnalyticsLabAttempt> attempts) {
-        Map<UUID, List<AnalyticsLabAttempt>> byTask = attempts.stream().collect(Collectors.groupingBy(a -> a.taskId, TreeMap::new,
-                Collectors.toList()));
-        List<TaskScore> scores = new ArrayList<>();
-        byTask.forEach((task, list) -> {
-            AnalyticsLabAttempt best = list.stream().max(Comparator.comparing((AnalyticsLabAttempt a) -> a.score)).orElseThrow();
-            boolean solved = list.stream().anyMatch(a -> "ACCEPTED".equals(a.verdict));
-            scores.add(new TaskScore(task, best.assignmentId, best.score, best.maxScore, solved));
-        });
-        return scores;
-    }
-
-    /** Average released grade per ISO week of its release (UTC), oldest week first. */
-    static Series trend(List<AnalyticsGrade> released) {
-        Map<LocalDate, List<AnalyticsGrade>> byWeek = released.stream().filter(g -> g.releasedAt != null)
-                .collect(Collectors.groupingBy(g -> LocalDate.ofInstant(g.releasedAt, ZoneOffset.UTC)
-                        .with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)), TreeMap::new, Collectors.toList()));
-        List<String> labels = new ArrayList<>();
-        List<BigDecimal> values = new ArrayList<>();
-        byWeek.forEach((week, grades) -> {
-            BigDecimal value = average(grades);
-            if (value != null) {
-                labels.add(week.toString());
-                values.add(value);
-            }
-        });
-        return new Series(labels, values);
-    }
 }
