@@ -9,23 +9,11 @@ import io.quarkus.runtime.StartupEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
-import java.io.IOException;
-import java.math.BigInteger;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.security.GeneralSecurityException;
-import java.security.KeyFactory;
-import java.security.KeyPairGenerator;
-import java.security.MessageDigest;
 import java.security.interfaces.RSAPrivateCrtKey;
 import java.security.interfaces.RSAPublicKey;
-import java.security.spec.PKCS8EncodedKeySpec;
-import java.security.spec.RSAPublicKeySpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -126,8 +114,8 @@ public class SigningKeys {
             jwk.put("kid", key.kid());
             jwk.put("use", "sig");
             jwk.put("alg", "RS256");
-            jwk.put("n", base64Url(key.publicKey().getModulus()));
-            jwk.put("e", base64Url(key.publicKey().getPublicExponent()));
+            jwk.put("n", RsaKeys.base64Url(key.publicKey().getModulus()));
+            jwk.put("e", RsaKeys.base64Url(key.publicKey().getPublicExponent()));
             published.add(jwk);
         }
         return Map.of("keys", published);
@@ -190,7 +178,7 @@ public class SigningKeys {
                     if (latest != null && !due.test(latest)) {
                         return Uni.createFrom().item(latest);
                     }
-                    return insert(generate(), Instant.now().plus(config.jwt().activationDelay()))
+                    return insert(RsaKeys.generate(), Instant.now().plus(config.jwt().activationDelay()))
                             .invoke(added -> LOG.infof("Signing key %s added; it signs from %s on", added.kid, added.activatesAt));
                 })));
         reload();
@@ -202,7 +190,7 @@ public class SigningKeys {
         return locked(() -> SigningKey.<SigningKey>listAll().map(rows -> {
             int changed = 0;
             for (SigningKey row : rows) {
-                if (kek.reseal(row, pem -> readPkcs8(pem).getEncoded())) {
+                if (kek.reseal(row, pem -> RsaKeys.readPkcs8(pem).getEncoded())) {
                     changed++; // a managed entity: written at the transaction's commit
                 }
             }
@@ -215,7 +203,7 @@ public class SigningKeys {
         List<RingKey> keys = new ArrayList<>();
         for (SigningKey row : rows) {
             RSAPrivateCrtKey key = privateKeyOf(row);
-            keys.add(new RingKey(row.kid, key, publicOf(key), row.createdAt, row.activatesAt));
+            keys.add(new RingKey(row.kid, key, RsaKeys.publicOf(key), row.createdAt, row.activatesAt));
         }
         keys.sort(Comparator.comparing(RingKey::activatesAt));
         if (keys.isEmpty()) {
@@ -229,7 +217,7 @@ public class SigningKeys {
             if (count > 0) {
                 return Uni.createFrom().item("");
             }
-            RSAPrivateCrtKey first = config.jwt().privateKeyLocation().map(SigningKeys::readFile).orElseGet(SigningKeys::generate);
+            RSAPrivateCrtKey first = config.jwt().privateKeyLocation().map(RsaKeys::readFile).orElseGet(RsaKeys::generate);
             LOG.infof("Starting the signing key ring with %s", config.jwt().privateKeyLocation().map(p -> "the key in " + p)
                     .orElse("a generated key"));
             return insert(first, Instant.now()).map(row -> row.kid);
@@ -244,89 +232,23 @@ public class SigningKeys {
 
     private RSAPrivateCrtKey privateKeyOf(SigningKey row) {
         if (row.privateKey != null) {
-            return readPkcs8(row.privateKey);
+            return RsaKeys.readPkcs8(row.privateKey);
         }
         KeyEncryption kek = encryption.orElseThrow(() -> new IllegalStateException("Signing key " + row.kid
                 + " is encrypted, but kelas.auth.jwt.key-encryption-keys (KELAS_JWT_KEY_ENCRYPTION_KEYS) is not set"));
-        return readDer(kek.open(row));
+        return RsaKeys.readDer(kek.open(row));
     }
 
     private Uni<SigningKey> insert(RSAPrivateCrtKey key, Instant activatesAt) {
         SigningKey row = new SigningKey();
-        row.kid = thumbprint(publicOf(key));
+        row.kid = RsaKeys.thumbprint(RsaKeys.publicOf(key));
         if (encryption.isPresent()) {
             encryption.get().seal(row, key.getEncoded());
         } else {
-            row.privateKey = "-----BEGIN PRIVATE KEY-----\n"
-                    + Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII)).encodeToString(key.getEncoded())
-                    + "\n-----END PRIVATE KEY-----\n";
+            row.privateKey = RsaKeys.pkcs8Pem(key);
         }
         row.createdAt = Instant.now();
         row.activatesAt = activatesAt;
         return row.persist().replaceWith(row);
-    }
-
-    private static RSAPrivateCrtKey generate() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return (RSAPrivateCrtKey) generator.generateKeyPair().getPrivate();
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("Cannot generate an RSA key", e);
-        }
-    }
-
-    private static RSAPrivateCrtKey readFile(String location) {
-        try {
-            return readPkcs8(Files.readString(Path.of(location), StandardCharsets.US_ASCII));
-        } catch (IOException e) {
-            throw new IllegalStateException("Cannot read the JWT signing key " + location + ": " + e.getMessage(), e);
-        }
-    }
-
-    private static RSAPrivateCrtKey readPkcs8(String pem) {
-        String base64 = pem.replaceAll("-----(BEGIN|END) PRIVATE KEY-----", "").replaceAll("\\s", "");
-        try {
-            return readDer(Base64.getDecoder().decode(base64));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalStateException("Not a PKCS#8 RSA private key: " + e.getMessage(), e);
-        }
-    }
-
-    private static RSAPrivateCrtKey readDer(byte[] der) {
-        try {
-            return (RSAPrivateCrtKey) KeyFactory.getInstance("RSA").generatePrivate(new PKCS8EncodedKeySpec(der));
-        } catch (GeneralSecurityException | ClassCastException e) {
-            throw new IllegalStateException("Not a PKCS#8 RSA private key: " + e.getMessage(), e);
-        }
-    }
-
-    private static RSAPublicKey publicOf(RSAPrivateCrtKey key) {
-        try {
-            return (RSAPublicKey) KeyFactory.getInstance("RSA")
-                    .generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent()));
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    /** RFC 7638: SHA-256 over the required members in lexicographic order, base64url. */
-    private static String thumbprint(RSAPublicKey key) {
-        String canonical = "{\"e\":\"" + base64Url(key.getPublicExponent()) + "\",\"kty\":\"RSA\",\"n\":\""
-                + base64Url(key.getModulus()) + "\"}";
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(digest);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static String base64Url(BigInteger value) {
-        byte[] bytes = value.toByteArray();
-        if (bytes.length > 1 && bytes[0] == 0) {
-            bytes = java.util.Arrays.copyOfRange(bytes, 1, bytes.length); // unsigned big-endian (RFC 7518 6.3.1)
-        }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 }
