@@ -41,6 +41,16 @@ public enum ErrorCode {
     SERVICE_UNAVAILABLE,
     /** 409: every attempt the assignment allows is used; no further submission is accepted. */
     ATTEMPTS_EXHAUSTED,
+    /** 409: the assignment has hand-ins (or lab submissions); it cannot be deleted. */
+    ASSIGNMENT_HAS_HAND_INS,
+    /** 409: the assignment has grades; it cannot be deleted. */
+    ASSIGNMENT_GRADED,
+    /** 409: grades use the rubric's levels; the rubric (and so the points) cannot be replaced. */
+    RUBRIC_IN_USE,
+    /** 422: one or more entries of a bulk grade request are invalid; {@code errors} lists each (index, student, code). */
+    BULK_GRADES_INVALID,
+    /** 409: the class is archived; it takes no new enrollments, assignments or changes. */
+    CLASS_ARCHIVED,
     /** 422: this {@code Idempotency-Key} was used before with a different request; use a new key. */
     IDEMPOTENCY_KEY_REUSED
 }

@@ -3,7 +3,9 @@ package dev.kelas.contracts;
 import dev.kelas.contracts.events.AbsenceLimitReached;
 import dev.kelas.contracts.events.AccessRevoked;
 import dev.kelas.contracts.events.AnnouncementPublished;
+import dev.kelas.contracts.events.AssignmentDeleted;
 import dev.kelas.contracts.events.AssignmentPublished;
+import dev.kelas.contracts.events.AssignmentUpdated;
 import dev.kelas.contracts.events.AttendanceMarked;
 import dev.kelas.contracts.events.BehaviorRecorded;
 import dev.kelas.contracts.events.CalendarEventPublished;
@@ -75,6 +77,10 @@ public final class EventCatalog {
             new Channel(Subjects.AUTH_PASSWORD_RESET_REQUESTED, PasswordResetRequested.class, AUTH, "Someone asked to reset a user's password."),
             new Channel(Subjects.LEARNING_ENROLLMENT_CREATED, EnrollmentCreated.class, LEARNING, "A student was enrolled in a class."),
             new Channel(Subjects.LEARNING_ASSIGNMENT_PUBLISHED, AssignmentPublished.class, LEARNING, "An assignment became visible to a class."),
+            new Channel(Subjects.LEARNING_ASSIGNMENT_UPDATED, AssignmentUpdated.class, LEARNING,
+                    "A published assignment changed (title, description, due date, late policy, points, attempts or rubric)."),
+            new Channel(Subjects.LEARNING_ASSIGNMENT_DELETED, AssignmentDeleted.class, LEARNING,
+                    "A published assignment without hand-ins or grades was deleted."),
             new Channel(Subjects.LEARNING_ENROLLMENT_TRANSFERRED, EnrollmentTransferred.class, LEARNING,
                     "A student moved to another class mid-term; the old enrollment ends and keeps its grades."),
             new Channel(Subjects.LEARNING_ENROLLMENT_WITHDRAWN, EnrollmentWithdrawn.class, LEARNING, "A student left a class."),

@@ -18,6 +18,10 @@ public final class Subjects {
 
     public static final String LEARNING_ENROLLMENT_CREATED = "kelas.learning.enrollment.created";
     public static final String LEARNING_ASSIGNMENT_PUBLISHED = "kelas.learning.assignment.published";
+    /** A published assignment's title, description, due date, late policy, points or rubric changed. */
+    public static final String LEARNING_ASSIGNMENT_UPDATED = "kelas.learning.assignment.updated";
+    /** A published assignment without hand-ins or grades was deleted. */
+    public static final String LEARNING_ASSIGNMENT_DELETED = "kelas.learning.assignment.deleted";
     /** A student moved to another class mid-term; the old enrollment ends, its grades stay (also sends enrollment.created). */
     public static final String LEARNING_ENROLLMENT_TRANSFERRED = "kelas.learning.enrollment.transferred";
     public static final String LEARNING_ENROLLMENT_WITHDRAWN = "kelas.learning.enrollment.withdrawn";

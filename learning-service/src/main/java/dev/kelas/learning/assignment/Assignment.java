@@ -48,6 +48,8 @@ public class Assignment extends TenantEntity {
     public Instant createdAt;
     /** For CODING: the lab-service task set for it ({@code kelas.lab.task.created}); null until known or once removed. */
     public UUID labTaskId;
+    /** Bumped on every change (the assignment's ETag). */
+    public int version;
 
     /** Whether students of the class can see it. */
     public boolean published() {

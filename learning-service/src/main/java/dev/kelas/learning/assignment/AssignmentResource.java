@@ -2,7 +2,9 @@ package dev.kelas.learning.assignment;
 
 import dev.kelas.contracts.Role;
 import dev.kelas.learning.common.dto.AssignmentResponse;
+import dev.kelas.learning.assignment.dto.AssignmentPatch;
 import dev.kelas.learning.assignment.dto.SubmissionResponse;
+import dev.kelas.learning.common.ETags;
 import dev.kelas.learning.assignment.dto.SubmitWorkRequest;
 import dev.kelas.runtime.problem.ValidationException;
 import dev.kelas.runtime.security.Caller;
@@ -12,7 +14,10 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -23,6 +28,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.multipart.FileUpload;
@@ -50,9 +57,41 @@ public class AssignmentResource {
     @GET
     @Path("/{assignmentId}")
     @Authenticated
-    @Operation(summary = "One assignment with its rubric (students: published ones of their classes)")
-    public Uni<AssignmentResponse> getAssignment(@PathParam("assignmentId") UUID assignmentId) {
-        return assignments.getAssignment(caller, assignmentId).map(v -> AssignmentResponse.of(v.assignment(), v.rubric()));
+    @Operation(summary = "One assignment with its rubric (students: published ones of their classes); ETag is its version")
+    @APIResponse(responseCode = "200", description = "The assignment, with its ETag",
+            content = @Content(schema = @Schema(implementation = AssignmentResponse.class)))
+    public Uni<Response> getAssignment(@PathParam("assignmentId") UUID assignmentId) {
+        return assignments.getAssignment(caller, assignmentId).map(v -> Response.ok(AssignmentResponse.of(v.assignment(), v.rubric()))
+                .tag(ETags.of(v.assignment().version)).build());
+    }
+
+    @PATCH
+    @Path("/{assignmentId}")
+    @Operation(summary = "Change an assignment (title, description, due date, late policy, points, attempts, rubric); "
+            + "with If-Match, only if it is still the version you read. New points rescale its grades proportionally; "
+            + "a published one is announced as kelas.learning.assignment.updated")
+    @APIResponse(responseCode = "200", description = "The changed assignment, with its new ETag",
+            content = @Content(schema = @Schema(implementation = AssignmentResponse.class)))
+    @APIResponse(responseCode = "409", description = "RUBRIC_IN_USE: grades use the rubric being replaced; "
+            + "CONFLICT: the gradebook is finalized")
+    @APIResponse(responseCode = "412", description = "PRECONDITION_FAILED: it changed since you read it")
+    @APIResponse(responseCode = "422", description = "VALIDATION_ERROR: a cut-off before the due time or under REFUSE, "
+            + "a rubric whose best levels do not add up to the points")
+    public Uni<Response> updateAssignment(@PathParam("assignmentId") UUID assignmentId, @HeaderParam("If-Match") String ifMatch,
+                                          @NotNull @Valid AssignmentPatch patch) {
+        return assignments.updateAssignment(caller, assignmentId, patch.toChange(), ETags.expectedVersion(ifMatch))
+                .map(u -> Response.ok(AssignmentResponse.of(u.view().assignment(), u.view().rubric()))
+                        .tag(ETags.of(u.view().assignment().version)).header("Kelas-Rescaled-Grades", u.rescaledGrades()).build());
+    }
+
+    @DELETE
+    @Path("/{assignmentId}")
+    @Operation(summary = "Delete an assignment: a draft always, a published one only without hand-ins and grades "
+            + "(announced as kelas.learning.assignment.deleted)")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "409", description = "ASSIGNMENT_HAS_HAND_INS: students handed it in; ASSIGNMENT_GRADED: it has grades")
+    public Uni<Response> deleteAssignment(@PathParam("assignmentId") UUID assignmentId) {
+        return assignments.deleteAssignment(caller, assignmentId).replaceWith(Response.noContent().build());
     }
 
     @POST

@@ -20,6 +20,8 @@ public class Grade extends TenantEntity {
     public static final String LAB = "LAB";
     /** Source of a grade audit entry for a lab submission a teacher's regrade judged again (never a grade's own source). */
     public static final String REGRADE = "REGRADE";
+    /** Source of a grade audit entry written when the assignment's points changed (never a grade's own source). */
+    public static final String RESCALE = "RESCALE";
     /** Source of a grade set by a teacher. */
     public static final String TEACHER = "TEACHER";
 

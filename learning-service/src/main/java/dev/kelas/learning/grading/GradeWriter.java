@@ -84,4 +84,44 @@ public class GradeWriter {
         entry.changedAt = now;
         return saved.call(() -> entry.persist()).call(() -> gradeEvents.recorded(assignment, grade));
     }
+
+    /**
+     * Rescales a grade to an assignment's new points, proportionally: {@code rawScore' = rawScore * newPoints /
+     * oldPoints} (two decimals, half up), the late penalty kept and applied again ({@link FinalGrade#effectivePoints}),
+     * {@code maxScore' = newPoints}. An excused grade keeps its score of 0. A changed score gets one RESCALE entry
+     * in the audit trail and a {@code kelas.learning.grade.recorded} event. Must run in the caller's transaction;
+     * {@code assignment.points} must already be the new points.
+     *
+     * @return whether the score changed (and an audit entry was written)
+     */
+    public Uni<Boolean> rescale(Assignment assignment, Grade grade, BigDecimal oldPoints, UUID by) {
+        BigDecimal newPoints = assignment.points;
+        grade.maxScore = newPoints;
+        if (grade.excused) {
+            return Uni.createFrom().item(false);
+        }
+        BigDecimal oldScore = grade.score;
+        grade.rawScore = grade.rawScore.multiply(newPoints).divide(oldPoints, 2, RoundingMode.HALF_UP);
+        grade.score = FinalGrade.effectivePoints(grade.rawScore, grade.latePenaltyPercent);
+        if (grade.score.compareTo(oldScore) == 0) {
+            return Uni.createFrom().item(false);
+        }
+        Instant now = Instant.now();
+        GradeChange entry = new GradeChange();
+        entry.id = UUID.randomUUID();
+        entry.tenantId = assignment.tenantId;
+        entry.gradeId = grade.id;
+        entry.assignmentId = assignment.id;
+        entry.studentId = grade.studentId;
+        entry.oldScore = oldScore;
+        entry.newScore = grade.score;
+        entry.oldExcused = false;
+        entry.newExcused = false;
+        entry.source = Grade.RESCALE;
+        entry.changedBy = by;
+        entry.reason = "Points changed from " + oldPoints.stripTrailingZeros().toPlainString() + " to "
+                + newPoints.stripTrailingZeros().toPlainString();
+        entry.changedAt = now;
+        return entry.persist().call(() -> gradeEvents.recorded(assignment, grade)).replaceWith(true);
+    }
 }
