@@ -26,6 +26,12 @@ public class ClassAssignment extends PanacheEntityBase {
             insert into class_assignment (assignment_id, tenant_id, class_id, title, due_at, published_at, event_id)
             values (?1, ?2, ?3, ?4, ?5, ?6, ?7) on conflict (assignment_id) do nothing""";
 
+    // A moved due date clears reminded_at: the reminder is due again, for the new date.
+    private static final String FOLLOW = """
+            update class_assignment set title = ?3, version = ?5,
+                   reminded_at = case when due_at is distinct from ?4 then null else reminded_at end, due_at = ?4
+            where tenant_id = ?1 and assignment_id = ?2 and version < ?5""";
+
     @Id
     public UUID assignmentId;
     public UUID tenantId;
@@ -36,6 +42,25 @@ public class ClassAssignment extends PanacheEntityBase {
     /** The id of the event that published it, which its notifications carry. */
     public UUID eventId;
     public Instant remindedAt;
+    /** The assignment's version the row describes (0 as published). */
+    public int version;
+
+    /**
+     * Follows a change of a published assignment (a change older than the stored one changes nothing). A moved due
+     * date makes the "due soon" reminder due again for the new date, even if the old one was sent.
+     *
+     * @return the rows changed (0 for an unknown assignment or an older change)
+     */
+    public static Uni<Integer> follow(UUID tenantId, UUID assignmentId, String title, Instant dueAt, int version) {
+        return Panache.getSession().chain(session -> session.createNativeQuery(FOLLOW).setParameter(1, tenantId)
+                .setParameter(2, assignmentId).setParameter(3, title).setParameter(4, dueAt).setParameter(5, version)
+                .executeUpdate());
+    }
+
+    /** Forgets a deleted assignment: no reminder goes out for it. */
+    public static Uni<Long> forget(UUID tenantId, UUID assignmentId) {
+        return delete("tenantId = ?1 and assignmentId = ?2", tenantId, assignmentId);
+    }
 
     /** Records a published assignment (once: a second publication of the same id changes nothing). */
     public static Uni<Void> record(UUID tenantId, UUID assignmentId, UUID classId, String title, Instant dueAt,

@@ -2,7 +2,9 @@ package dev.kelas.notification.audience;
 
 import dev.kelas.contracts.Subjects;
 import dev.kelas.contracts.events.AnnouncementPublished;
+import dev.kelas.contracts.events.AssignmentDeleted;
 import dev.kelas.contracts.events.AssignmentPublished;
+import dev.kelas.contracts.events.AssignmentUpdated;
 import dev.kelas.contracts.events.EnrollmentCreated;
 import dev.kelas.notification.inbox.DeliveryService;
 import dev.kelas.notification.inbox.Drafts;
@@ -16,13 +18,16 @@ import jakarta.inject.Singleton;
 /**
  * Keeps the class projections from learning-service's events and tells their audiences:
  * {@code kelas.learning.enrollment.created} (who is in a class), {@code kelas.learning.assignment.published}
- * (its students) and {@code kelas.learning.announcement.published} (a class, a role or the whole school).
+ * (its students), {@code kelas.learning.assignment.updated}/{@code .deleted} (its reminder follows) and
+ * {@code kelas.learning.announcement.published} (a class, a role or the whole school).
  */
 @ApplicationScoped
 public class LearningEventListener {
     static final String ENROLLMENTS = "notification-learning-enrollments";
     static final String ASSIGNMENTS = "notification-learning-assignments";
     static final String ANNOUNCEMENTS = "notification-learning-announcements";
+    static final String ASSIGNMENTS_UPDATED = "notification-learning-assignments-updated";
+    static final String ASSIGNMENTS_DELETED = "notification-learning-assignments-deleted";
 
     private final ProjectionService projections;
     private final DeliveryService delivery;
@@ -45,6 +50,22 @@ public class LearningEventListener {
         return fanout.consumer(ConsumerSpec.of(ASSIGNMENTS, Subjects.Stream.KELAS_LEARNING, Subjects.LEARNING_ASSIGNMENT_PUBLISHED),
                 AssignmentPublished.class, (context, published) -> projections.applyAssignmentPublished(context.eventId(),
                         context.tenantId(), published));
+    }
+
+    @Produces
+    @Singleton
+    EventConsumer<AssignmentUpdated> assignmentUpdated(Fanout fanout) {
+        return fanout.consumer(ConsumerSpec.of(ASSIGNMENTS_UPDATED, Subjects.Stream.KELAS_LEARNING, Subjects.LEARNING_ASSIGNMENT_UPDATED),
+                AssignmentUpdated.class, (context, updated) -> projections.applyAssignmentUpdated(context.tenantId(), updated)
+                        .replaceWith(DeliveryService.Delivered.NOTHING));
+    }
+
+    @Produces
+    @Singleton
+    EventConsumer<AssignmentDeleted> assignmentDeleted(Fanout fanout) {
+        return fanout.consumer(ConsumerSpec.of(ASSIGNMENTS_DELETED, Subjects.Stream.KELAS_LEARNING, Subjects.LEARNING_ASSIGNMENT_DELETED),
+                AssignmentDeleted.class, (context, deleted) -> projections.applyAssignmentDeleted(context.tenantId(), deleted)
+                        .replaceWith(DeliveryService.Delivered.NOTHING));
     }
 
     @Produces

@@ -1,6 +1,8 @@
 package dev.kelas.notification.audience;
 
+import dev.kelas.contracts.events.AssignmentDeleted;
 import dev.kelas.contracts.events.AssignmentPublished;
+import dev.kelas.contracts.events.AssignmentUpdated;
 import dev.kelas.contracts.events.EnrollmentCreated;
 import dev.kelas.notification.audience.ClassMember.ClassRole;
 import dev.kelas.notification.inbox.DeliveryService;
@@ -78,6 +80,20 @@ public class ProjectionService {
                                 published.occurredAt()))
                 .chain(() -> delivery.deliver(eventId, tenantId, new Audience.ClassMembers(published.classId(),
                         List.of(ClassRole.STUDENT), published.occurredAt()), Drafts.assignmentPublished(notice)));
+    }
+
+    /**
+     * Applies {@code kelas.learning.assignment.updated} in the caller's transaction: the assignment's title and due
+     * date follow, and a moved due date reschedules its "due soon" reminder ({@link ClassAssignment#follow}).
+     */
+    public Uni<Void> applyAssignmentUpdated(UUID tenantId, AssignmentUpdated updated) {
+        return ClassAssignment.follow(tenantId, updated.assignmentId(), updated.title(), updated.dueAt(), updated.version())
+                .replaceWithVoid();
+    }
+
+    /** Applies {@code kelas.learning.assignment.deleted} in the caller's transaction: no reminder goes out for it. */
+    public Uni<Void> applyAssignmentDeleted(UUID tenantId, AssignmentDeleted deleted) {
+        return ClassAssignment.forget(tenantId, deleted.assignmentId()).replaceWithVoid();
     }
 
     /** What an assignment row says about itself in an assignment notification. */

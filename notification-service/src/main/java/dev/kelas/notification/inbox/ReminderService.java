@@ -14,7 +14,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-/** "Assignment due soon": once per assignment, when its due date comes within {@code kelas.notification.due-soon.window}. */
+/**
+ * "Assignment due soon": once per assignment and due date, when its due date comes within
+ * {@code kelas.notification.due-soon.window}; a moved due date ({@code kelas.learning.assignment.updated}) makes it due
+ * again for the new date.
+ */
 @ApplicationScoped
 public class ReminderService {
     private final NotificationConfig config;
@@ -36,14 +40,17 @@ public class ReminderService {
             if (assignment == null) {
                 return Uni.createFrom().nullItem();
             }
-            return delivery.deliver(reminderId(assignment.assignmentId), assignment.tenantId,
+            return delivery.deliver(reminderId(assignment.assignmentId, assignment.dueAt), assignment.tenantId,
                     new Audience.ClassMembers(assignment.classId, List.of(ClassRole.STUDENT), Instant.now()),
                     Drafts.assignmentDueSoon(ProjectionService.notice(assignment)));
         });
     }
 
-    /** The id the reminder of an assignment is stored under (one per assignment and user). */
-    static UUID reminderId(UUID assignmentId) {
-        return UUID.nameUUIDFromBytes(("due-soon:" + assignmentId).getBytes(StandardCharsets.UTF_8));
+    /**
+     * The id the reminder of an assignment is stored under: one per assignment, due date and user, so a reminder
+     * for a moved due date is a new notification, not a repeat of the old one.
+     */
+    static UUID reminderId(UUID assignmentId, Instant dueAt) {
+        return UUID.nameUUIDFromBytes(("due-soon:" + assignmentId + ":" + dueAt).getBytes(StandardCharsets.UTF_8));
     }
 }
