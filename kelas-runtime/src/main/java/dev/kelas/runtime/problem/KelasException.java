@@ -1,7 +1,9 @@
 package dev.kelas.runtime.problem;
 
 import dev.kelas.contracts.ErrorCode;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
+import java.util.UUID;
 
 /**
  * A failure the client caused or may act on. Rendered by {@link ProblemMapper} as an RFC 9457
@@ -37,7 +39,16 @@ public class KelasException extends RuntimeException {
         return errors;
     }
 
-    /** One invalid field: a JSON path such as {@code limits.cpuSeconds} and what is wrong with it. */
-    public record FieldError(String field, String message) {
+    /**
+     * One invalid field: a JSON path such as {@code limits.cpuSeconds} and what is wrong with it. An entry of a
+     * batch may also name its position ({@code index}), the student it is about ({@code studentId}) and a stable
+     * per-entry {@code code} (e.g. {@code STUDENT_NOT_ENROLLED}); these are left out of the JSON when null.
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record FieldError(String field, String message, Integer index, UUID studentId, String code) {
+        /** A field error without batch details. */
+        public FieldError(String field, String message) {
+            this(field, message, null, null, null);
+        }
     }
 }

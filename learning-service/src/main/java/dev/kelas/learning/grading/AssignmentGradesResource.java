@@ -2,6 +2,7 @@ package dev.kelas.learning.grading;
 
 import dev.kelas.contracts.Role;
 import dev.kelas.learning.grading.GradingService;
+import dev.kelas.learning.grading.dto.BulkGradeRequest;
 import dev.kelas.learning.grading.dto.GradeChangeResponse;
 import dev.kelas.learning.grading.dto.GradeRequest;
 import dev.kelas.learning.grading.dto.GradeResponse;
@@ -38,6 +39,21 @@ public class AssignmentGradesResource {
     @Operation(summary = "Every grade of the assignment")
     public Uni<List<GradeResponse>> listGrades(@PathParam("assignmentId") UUID assignmentId) {
         return grading.listGrades(caller, assignmentId)
+                .map(list -> list.stream().map(v -> GradeResponse.of(v.grade(), v.rubric())).toList());
+    }
+
+    @PUT
+    @Path("/{assignmentId}/grades")
+    @Operation(summary = "Grade many students at once, all or nothing: every entry is checked first, and if any is bad "
+            + "nothing is written and each bad entry is listed")
+    @APIResponse(responseCode = "200", description = "The grades, in the order of the request")
+    @APIResponse(responseCode = "409", description = "CONFLICT: a draft, or the gradebook is finalized")
+    @APIResponse(responseCode = "422", description = "BULK_GRADES_INVALID: errors[] lists each bad entry with index, studentId "
+            + "and code (DUPLICATE_STUDENT, STUDENT_NOT_ENROLLED, GRADE_AMBIGUOUS, POINTS_OUT_OF_RANGE, RUBRIC_INVALID, "
+            + "REASON_REQUIRED); VALIDATION_ERROR: an empty or malformed list")
+    public Uni<List<GradeResponse>> gradeStudents(@PathParam("assignmentId") UUID assignmentId,
+                                                  @NotNull @Valid BulkGradeRequest request) {
+        return grading.gradeStudents(caller, assignmentId, request.entries())
                 .map(list -> list.stream().map(v -> GradeResponse.of(v.grade(), v.rubric())).toList());
     }
 

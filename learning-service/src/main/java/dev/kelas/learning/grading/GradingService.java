@@ -8,7 +8,9 @@ import dev.kelas.learning.assignment.RubricLevel;
 import dev.kelas.learning.assignment.Submission;
 import dev.kelas.learning.common.Rows;
 import dev.kelas.learning.enrollment.Enrollment;
+import dev.kelas.contracts.ErrorCode;
 import dev.kelas.runtime.problem.ConflictException;
+import dev.kelas.runtime.problem.KelasException;
 import dev.kelas.runtime.problem.KelasException.FieldError;
 import dev.kelas.runtime.problem.ValidationException;
 import dev.kelas.runtime.security.Caller;
@@ -102,6 +104,130 @@ public class GradingService {
                                     .replaceWith(new GradeView(grade, choices));
                         });
                     }));
+        });
+    }
+
+    /** One entry of a bulk grade request: a student and their grade. */
+    public record BulkGrade(UUID studentId, GradeDraft draft) {
+    }
+
+    /**
+     * Grades many students of a published assignment in one transaction, all or nothing. Every entry is checked
+     * before anything is written; if any is bad, nothing is written and every bad entry is listed with its
+     * {@code index}, {@code studentId} and a per-entry {@code code}: {@code DUPLICATE_STUDENT} (a student twice in
+     * the request), {@code STUDENT_NOT_ENROLLED} (never in the class), {@code GRADE_AMBIGUOUS} (not exactly one of
+     * points, rubric, excused), {@code POINTS_OUT_OF_RANGE}, {@code RUBRIC_INVALID}, {@code REASON_REQUIRED} (a
+     * change of an existing grade without a reason). Otherwise each entry is written as {@link #gradeStudent} writes
+     * one grade: the late penalty of the student's latest hand-in, one audit-trail entry per changed grade, the
+     * event once the grades are released.
+     *
+     * @return the grades in the order of the request
+     * @throws KelasException      422 BULK_GRADES_INVALID listing every bad entry
+     * @throws ConflictException   if the assignment is a draft or the class's gradebook in its subject is finalized
+     */
+    @WithTransaction
+    public Uni<List<GradeView>> gradeStudents(Caller caller, UUID assignmentId, List<BulkGrade> entries) {
+        return assignments.managedAssignment(caller, assignmentId).chain(view -> {
+            Assignment assignment = view.assignment();
+            if (!assignment.published()) {
+                throw new ConflictException("A draft cannot be graded");
+            }
+            return requireUnlocked(assignment)
+                    .chain(() -> Grade.listForAssignments(List.of(assignmentId)))
+                    .chain(grades -> {
+                        Map<UUID, Grade> existing = new java.util.HashMap<>();
+                        grades.forEach(g -> existing.put(g.studentId, g));
+                        Uni<List<FieldError>> checked = Uni.createFrom().item(new ArrayList<>());
+                        Set<UUID> seen = new HashSet<>();
+                        List<BigDecimal> raws = new ArrayList<>();
+                        for (int i = 0; i < entries.size(); i++) {
+                            int index = i;
+                            BulkGrade entry = entries.get(i);
+                            boolean duplicate = !seen.add(entry.studentId());
+                            raws.add(null);
+                            checked = checked.chain(errors -> Enrollment.everEnrolled(assignment.classId, entry.studentId()).map(enrolled -> {
+                                String field = "grades[" + index + "]";
+                                if (duplicate) {
+                                    errors.add(new FieldError(field + ".studentId", "The student is graded twice in this request",
+                                            index, entry.studentId(), "DUPLICATE_STUDENT"));
+                                    return errors;
+                                }
+                                if (!enrolled) {
+                                    errors.add(new FieldError(field + ".studentId", "The student was never enrolled in this class",
+                                            index, entry.studentId(), "STUDENT_NOT_ENROLLED"));
+                                    return errors;
+                                }
+                                FieldError error = entryError(view, entry, existing.get(entry.studentId()), field, index, raws);
+                                if (error != null) {
+                                    errors.add(error);
+                                }
+                                return errors;
+                            }));
+                        }
+                        return checked.chain(errors -> {
+                            if (!errors.isEmpty()) {
+                                throw new KelasException(422, ErrorCode.BULK_GRADES_INVALID, errors.size() + " of "
+                                        + entries.size() + " grades are invalid; nothing was written", errors);
+                            }
+                            Uni<List<GradeView>> written = Uni.createFrom().item(new ArrayList<>());
+                            for (int i = 0; i < entries.size(); i++) {
+                                BulkGrade entry = entries.get(i);
+                                BigDecimal raw = raws.get(i);
+                                written = written.chain(list -> Submission.latest(assignmentId, entry.studentId())
+                                        .chain(latest -> write(caller, view, entry.studentId(), entry.draft(), raw, latest,
+                                                existing.get(entry.studentId())))
+                                        .map(v -> {
+                                            list.add(v);
+                                            return list;
+                                        }));
+                            }
+                            return written;
+                        });
+                    });
+        });
+    }
+
+    /** What is wrong with one bulk entry, or null (then its raw points are stored at {@code raws[index]}). */
+    private static FieldError entryError(AssignmentView view, BulkGrade entry, Grade existing, String field, int index,
+                                         List<BigDecimal> raws) {
+        GradeDraft draft = entry.draft();
+        int given = (draft.points() != null ? 1 : 0) + (draft.rubric() != null ? 1 : 0) + (draft.excused() ? 1 : 0);
+        if (given != 1) {
+            return new FieldError(field, "Give exactly one of points, rubric or excused", index, entry.studentId(), "GRADE_AMBIGUOUS");
+        }
+        if (draft.points() != null && (draft.points().signum() < 0 || draft.points().compareTo(view.assignment().points) > 0)) {
+            return new FieldError(field + ".points", "must be between 0 and " + view.assignment().points.toPlainString(),
+                    index, entry.studentId(), "POINTS_OUT_OF_RANGE");
+        }
+        BigDecimal raw;
+        try {
+            raw = rawPoints(view, draft);
+        } catch (ValidationException e) {
+            return new FieldError(field + ".rubric", e.getMessage(), index, entry.studentId(), "RUBRIC_INVALID");
+        }
+        boolean changes = existing != null && (existing.excused != draft.excused() || existing.rawScore.compareTo(raw) != 0);
+        if (changes && (draft.reason() == null || draft.reason().isBlank())) {
+            return new FieldError(field + ".reason", "A reason is required when a grade changes", index, entry.studentId(),
+                    "REASON_REQUIRED");
+        }
+        raws.set(index, raw);
+        return null;
+    }
+
+    /** Writes one checked grade with its feedback and rubric choices (see {@link #gradeStudent}). */
+    private Uni<GradeView> write(Caller caller, AssignmentView view, UUID studentId, GradeDraft draft, BigDecimal raw,
+                                 Submission latest, Grade existing) {
+        BigDecimal penalty = latest == null ? BigDecimal.ZERO : latest.latePenaltyPercent;
+        GradeWriter.Change change = new GradeWriter.Change(raw, penalty, draft.excused(), Grade.TEACHER, null,
+                latest == null ? null : latest.id, caller.userId(),
+                draft.reason() == null || draft.reason().isBlank() ? "Graded" : draft.reason().strip());
+        return writer.save(view.assignment(), studentId, existing, change).chain(grade -> {
+            grade.feedback = draft.feedback();
+            List<GradeRubricScore> choices = rubricScores(view.rubric(), grade.id, draft.rubric());
+            return GradeRubricScore.deleteForGrade(grade.id)
+                    .call(() -> Panache.getSession().chain(session -> session.flush()))
+                    .chain(() -> Rows.persistAll(choices))
+                    .replaceWith(new GradeView(grade, choices));
         });
     }
 
