@@ -18,6 +18,8 @@ public class GradeComponent extends TenantEntity {
     /** Display order within the subject. */
     public int position;
     public Instant createdAt;
+    /** Bumped on every change (its ETag). */
+    public int version;
 
     /** A subject's components in display order. */
     public static Uni<List<GradeComponent>> listForSubject(UUID subjectId) {

@@ -15,6 +15,8 @@ public class Subject extends TenantEntity {
     public String code;
     public String name;
     public Instant createdAt;
+    /** Bumped on every change (its ETag). */
+    public int version;
 
     /** The subject with this id in this tenant, or null. */
     public static Uni<Subject> findInTenant(UUID tenantId, UUID id) {

@@ -4,6 +4,13 @@ import dev.kelas.contracts.Role;
 import dev.kelas.learning.academic.dto.ComponentResponse;
 import dev.kelas.learning.academic.dto.CreateComponentRequest;
 import dev.kelas.learning.academic.dto.CreateSubjectRequest;
+import dev.kelas.learning.academic.dto.ComponentPatch;
+import dev.kelas.learning.academic.dto.SubjectPatch;
+import dev.kelas.learning.common.ETags;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+
 import dev.kelas.learning.academic.dto.SubjectResponse;
 import dev.kelas.runtime.security.Caller;
 import io.quarkus.security.Authenticated;
@@ -49,6 +56,73 @@ public class SubjectResource {
     @Operation(summary = "The school's subjects by code")
     public Uni<List<SubjectResponse>> listSubjects() {
         return subjects.listSubjects(caller).map(list -> list.stream().map(SubjectResponse::of).toList());
+    }
+
+    @GET
+    @Path("/{subjectId}")
+    @Authenticated
+    @Operation(summary = "One subject; ETag is its version")
+    @APIResponse(responseCode = "200", description = "The subject, with its ETag")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such subject in your school")
+    public Uni<Response> getSubject(@PathParam("subjectId") UUID subjectId) {
+        return subjects.getSubject(caller, subjectId).map(s -> Response.ok(SubjectResponse.of(s)).tag(ETags.of(s.version)).build());
+    }
+
+    @PATCH
+    @Path("/{subjectId}")
+    @Operation(summary = "Rename a subject or change its code; with If-Match, only if it is still the version you read")
+    @APIResponse(responseCode = "200", description = "The subject, with its new ETag")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such subject in your school")
+    @APIResponse(responseCode = "409", description = "CONFLICT: code taken")
+    @APIResponse(responseCode = "412", description = "PRECONDITION_FAILED: it changed since you read it")
+    public Uni<Response> updateSubject(@PathParam("subjectId") UUID subjectId, @HeaderParam("If-Match") String ifMatch,
+                                       @NotNull @Valid SubjectPatch patch) {
+        return subjects.updateSubject(caller, subjectId, patch.code(), patch.name(), ETags.expectedVersion(ifMatch))
+                .map(s -> Response.ok(SubjectResponse.of(s)).tag(ETags.of(s.version)).build());
+    }
+
+    @DELETE
+    @Path("/{subjectId}")
+    @Operation(summary = "Delete a subject nothing uses, with its grade components")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such subject in your school")
+    @APIResponse(responseCode = "409", description = "CONFLICT: assignments, teachers, the timetable, the register or a gradebook use it")
+    public Uni<Response> deleteSubject(@PathParam("subjectId") UUID subjectId) {
+        return subjects.deleteSubject(caller, subjectId).replaceWith(Response.noContent().build());
+    }
+
+    @GET
+    @Path("/{subjectId}/components/{componentId}")
+    @Authenticated
+    @Operation(summary = "One grade component; ETag is its version")
+    @APIResponse(responseCode = "200", description = "The component, with its ETag")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such subject or component in your school")
+    public Uni<Response> getComponent(@PathParam("subjectId") UUID subjectId, @PathParam("componentId") UUID componentId) {
+        return subjects.getComponent(caller, subjectId, componentId)
+                .map(c -> Response.ok(ComponentResponse.of(c)).tag(ETags.of(c.version)).build());
+    }
+
+    @PATCH
+    @Path("/{subjectId}/components/{componentId}")
+    @Operation(summary = "Rename or move a grade component; with If-Match, only if it is still the version you read")
+    @APIResponse(responseCode = "200", description = "The component, with its new ETag")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such subject or component in your school")
+    @APIResponse(responseCode = "409", description = "CONFLICT: the subject has another component of that name")
+    @APIResponse(responseCode = "412", description = "PRECONDITION_FAILED: it changed since you read it")
+    public Uni<Response> updateComponent(@PathParam("subjectId") UUID subjectId, @PathParam("componentId") UUID componentId,
+                                         @HeaderParam("If-Match") String ifMatch, @NotNull @Valid ComponentPatch patch) {
+        return subjects.updateComponent(caller, subjectId, componentId, patch.name(), patch.position(), ETags.expectedVersion(ifMatch))
+                .map(c -> Response.ok(ComponentResponse.of(c)).tag(ETags.of(c.version)).build());
+    }
+
+    @DELETE
+    @Path("/{subjectId}/components/{componentId}")
+    @Operation(summary = "Delete a grade component no assignment or gradebook configuration uses")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such subject or component in your school")
+    @APIResponse(responseCode = "409", description = "CONFLICT: assignments or a gradebook configuration use it")
+    public Uni<Response> deleteComponent(@PathParam("subjectId") UUID subjectId, @PathParam("componentId") UUID componentId) {
+        return subjects.deleteComponent(caller, subjectId, componentId).replaceWith(Response.noContent().build());
     }
 
     @POST

@@ -20,6 +20,8 @@ public class Term extends TenantEntity {
     public LocalDate endsOn;
     public boolean active;
     public Instant createdAt;
+    /** Bumped on every change (its ETag). */
+    public int version;
 
     /** The term with this id in this tenant, or null. */
     public static Uni<Term> findInTenant(UUID tenantId, UUID id) {

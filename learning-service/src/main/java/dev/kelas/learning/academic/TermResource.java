@@ -2,6 +2,12 @@ package dev.kelas.learning.academic;
 
 import dev.kelas.contracts.Role;
 import dev.kelas.learning.academic.dto.CreateTermRequest;
+import dev.kelas.learning.academic.dto.TermPatch;
+import dev.kelas.learning.common.ETags;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+
 import dev.kelas.learning.common.dto.TermResponse;
 import dev.kelas.runtime.security.Caller;
 import io.quarkus.security.Authenticated;
@@ -49,6 +55,39 @@ public class TermResource {
     @Operation(summary = "The school's terms, newest first")
     public Uni<List<TermResponse>> listTerms() {
         return terms.listTerms(caller).map(list -> list.stream().map(TermResponse::of).toList());
+    }
+
+    @GET
+    @Path("/{termId}")
+    @Authenticated
+    @Operation(summary = "One term; ETag is its version")
+    @APIResponse(responseCode = "200", description = "The term, with its ETag")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such term in your school")
+    public Uni<Response> getTerm(@PathParam("termId") UUID termId) {
+        return terms.getTerm(caller, termId).map(t -> Response.ok(TermResponse.of(t)).tag(ETags.of(t.version)).build());
+    }
+
+    @PATCH
+    @Path("/{termId}")
+    @Operation(summary = "Rename or move a term; with If-Match, only if it is still the version you read")
+    @APIResponse(responseCode = "200", description = "The term, with its new ETag")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such term in your school")
+    @APIResponse(responseCode = "412", description = "PRECONDITION_FAILED: it changed since you read it")
+    @APIResponse(responseCode = "422", description = "VALIDATION_ERROR: ends before it starts")
+    public Uni<Response> updateTerm(@PathParam("termId") UUID termId, @HeaderParam("If-Match") String ifMatch,
+                                    @NotNull @Valid TermPatch patch) {
+        return terms.updateTerm(caller, termId, patch.name(), patch.startsOn(), patch.endsOn(), ETags.expectedVersion(ifMatch))
+                .map(t -> Response.ok(TermResponse.of(t)).tag(ETags.of(t.version)).build());
+    }
+
+    @DELETE
+    @Path("/{termId}")
+    @Operation(summary = "Delete a term nothing uses yet (not the active one)")
+    @APIResponse(responseCode = "204", description = "Deleted")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such term in your school")
+    @APIResponse(responseCode = "409", description = "CONFLICT: the active term, or classes or timetable slots use it")
+    public Uni<Response> deleteTerm(@PathParam("termId") UUID termId) {
+        return terms.deleteTerm(caller, termId).replaceWith(Response.noContent().build());
     }
 
     @POST

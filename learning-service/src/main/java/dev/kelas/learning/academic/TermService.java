@@ -1,5 +1,7 @@
 package dev.kelas.learning.academic;
 
+import dev.kelas.learning.common.ETags;
+import dev.kelas.learning.common.Rows;
 import dev.kelas.runtime.problem.ConflictException;
 import dev.kelas.runtime.problem.NotFoundException;
 import dev.kelas.runtime.problem.ValidationException;
@@ -55,6 +57,74 @@ public class TermService {
                         return term.persist();
                     });
                 });
+    }
+
+    /**
+     * One term of the school.
+     *
+     * @throws NotFoundException if it is not in the caller's school
+     */
+    @WithSession
+    public Uni<Term> getTerm(Caller caller, UUID termId) {
+        return term(caller, termId);
+    }
+
+    /**
+     * Renames or moves a term; a null field stays as it is.
+     *
+     * @param expectedVersion the version the client read ({@code If-Match}), or null to skip the check
+     * @throws NotFoundException                                   if it is not in the caller's school
+     * @throws dev.kelas.runtime.problem.PreconditionFailedException when it changed since that version
+     * @throws ValidationException                                 if it would end before it starts
+     */
+    @WithTransaction
+    public Uni<Term> updateTerm(Caller caller, UUID termId, String name, LocalDate startsOn, LocalDate endsOn,
+                                Integer expectedVersion) {
+        return term(caller, termId).map(term -> {
+            ETags.require(expectedVersion, term.version, "term");
+            LocalDate start = startsOn == null ? term.startsOn : startsOn;
+            LocalDate end = endsOn == null ? term.endsOn : endsOn;
+            if (!end.isAfter(start)) {
+                throw new ValidationException("endsOn", "must be after startsOn");
+            }
+            term.name = name == null ? term.name : name.strip();
+            term.startsOn = start;
+            term.endsOn = end;
+            term.version++;
+            return term;
+        });
+    }
+
+    /**
+     * Deletes a term nothing uses yet (no class, no timetable slot) and that is not the active one.
+     *
+     * @throws NotFoundException if it is not in the caller's school
+     * @throws ConflictException if it is the active term or classes or timetable slots use it
+     */
+    @WithTransaction
+    public Uni<Void> deleteTerm(Caller caller, UUID termId) {
+        return term(caller, termId).chain(term -> {
+            if (term.active) {
+                throw new ConflictException("The active term cannot be deleted; activate another first");
+            }
+            return Rows.count("select count(*) from school_class where term_id = ?1", termId)
+                    .chain(classes -> Rows.count("select count(*) from schedule_slot where term_id = ?1", termId).map(s -> s + classes))
+                    .chain(uses -> {
+                        if (uses > 0) {
+                            throw new ConflictException("Classes or timetable slots use this term; it cannot be deleted");
+                        }
+                        return term.delete();
+                    });
+        });
+    }
+
+    private static Uni<Term> term(Caller caller, UUID termId) {
+        return Term.findInTenant(caller.tenantId(), termId).map(term -> {
+            if (term == null) {
+                throw new NotFoundException("term", termId);
+            }
+            return term;
+        });
     }
 
     /** The school's terms, newest first. */

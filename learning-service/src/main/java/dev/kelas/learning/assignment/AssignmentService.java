@@ -16,6 +16,7 @@ import dev.kelas.runtime.problem.PreconditionFailedException;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import dev.kelas.learning.academic.GradeComponent;
 import dev.kelas.learning.grading.GradeConfig;
+import dev.kelas.learning.enrollment.ClassService;
 import dev.kelas.learning.enrollment.SchoolClass;
 import dev.kelas.learning.academic.Subject;
 import dev.kelas.runtime.outbox.Outbox;
@@ -100,6 +101,7 @@ public class AssignmentService {
     public Uni<AssignmentView> createAssignment(Caller caller, UUID classId, AssignmentDraft draft) {
         UUID tenantId = caller.tenantId();
         return access.managedClass(caller, classId)
+                .invoke(ClassService::requireNotArchived)
                 .call(() -> validate(tenantId, draft))
                 .call(() -> requireUnlocked(classId, draft.subjectId()))
                 .chain(schoolClass -> {

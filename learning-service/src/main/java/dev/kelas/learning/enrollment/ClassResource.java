@@ -3,7 +3,15 @@ package dev.kelas.learning.enrollment;
 import dev.kelas.contracts.Role;
 import dev.kelas.learning.enrollment.dto.AssignTeacherRequest;
 import dev.kelas.learning.enrollment.dto.BulkEnrollRequest;
+import dev.kelas.learning.enrollment.dto.ClassPatch;
 import dev.kelas.learning.enrollment.dto.ClassResponse;
+import dev.kelas.learning.common.ETags;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PATCH;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 import dev.kelas.learning.enrollment.dto.CreateClassRequest;
 import dev.kelas.learning.enrollment.dto.EnrollRequest;
 import dev.kelas.learning.enrollment.dto.EnrollmentResponse;
@@ -16,7 +24,6 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -71,9 +78,34 @@ public class ClassResource {
     @GET
     @Path("/{classId}")
     @Authenticated
-    @Operation(summary = "One class")
-    public Uni<ClassResponse> getClass(@PathParam("classId") UUID classId) {
-        return classes.getClass(caller, classId).map(ClassResponse::of);
+    @Operation(summary = "One class; ETag is its version")
+    @APIResponse(responseCode = "200", description = "The class, with its ETag",
+            content = @Content(schema = @Schema(implementation = ClassResponse.class)))
+    public Uni<Response> getClass(@PathParam("classId") UUID classId) {
+        return classes.getClass(caller, classId).map(c -> Response.ok(ClassResponse.of(c)).tag(ETags.of(c.version)).build());
+    }
+
+    @PATCH
+    @Path("/{classId}")
+    @Operation(summary = "Rename a class, change its code or grade level; with If-Match, only if it is still the version you read")
+    @APIResponse(responseCode = "200", description = "The class, with its new ETag",
+            content = @Content(schema = @Schema(implementation = ClassResponse.class)))
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such class in your school")
+    @APIResponse(responseCode = "409", description = "CLASS_ARCHIVED: the class is archived; CONFLICT: code taken")
+    @APIResponse(responseCode = "412", description = "PRECONDITION_FAILED: it changed since you read it")
+    public Uni<Response> updateClass(@PathParam("classId") UUID classId, @HeaderParam("If-Match") String ifMatch,
+                                     @NotNull @Valid ClassPatch patch) {
+        return classes.updateClass(caller, classId, patch.name(), patch.code(), patch.gradeLevel(), ETags.expectedVersion(ifMatch))
+                .map(c -> Response.ok(ClassResponse.of(c)).tag(ETags.of(c.version)).build());
+    }
+
+    @POST
+    @Path("/{classId}/archive")
+    @Operation(summary = "Archive a class: its history stays, it takes no more changes or assignments (classes are never deleted)")
+    @APIResponse(responseCode = "200", description = "The archived class")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such class in your school")
+    public Uni<ClassResponse> archiveClass(@PathParam("classId") UUID classId) {
+        return classes.archiveClass(caller, classId).map(ClassResponse::of);
     }
 
     @POST

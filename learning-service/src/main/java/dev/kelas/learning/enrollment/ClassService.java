@@ -1,5 +1,8 @@
 package dev.kelas.learning.enrollment;
 
+import dev.kelas.contracts.ErrorCode;
+import dev.kelas.learning.common.ETags;
+import dev.kelas.runtime.problem.KelasException;
 import dev.kelas.contracts.Role;
 import dev.kelas.learning.academic.Term;
 import dev.kelas.learning.common.ClassAccess;
@@ -96,6 +99,65 @@ public class ClassService {
     @WithSession
     public Uni<SchoolClass> getClass(Caller caller, UUID classId) {
         return access.readableClass(caller, classId);
+    }
+
+    /**
+     * Renames a class, changes its code or grade level (its teachers: {@link TeacherService}); a null field stays.
+     *
+     * @param expectedVersion the version the client read ({@code If-Match}), or null to skip the check
+     * @throws NotFoundException if it is not in the caller's school
+     * @throws dev.kelas.runtime.problem.PreconditionFailedException when it changed since that version
+     * @throws KelasException    409 CLASS_ARCHIVED for an archived class
+     * @throws ConflictException if the new code is taken
+     */
+    @WithTransaction
+    public Uni<SchoolClass> updateClass(Caller caller, UUID classId, String name, String code, Integer gradeLevel,
+                                        Integer expectedVersion) {
+        return access.managedClass(caller, classId).chain(schoolClass -> {
+            ETags.require(expectedVersion, schoolClass.version, "class");
+            requireNotArchived(schoolClass);
+            String newCode = code == null ? schoolClass.code : code.strip();
+            Uni<Boolean> taken = newCode.equals(schoolClass.code) ? Uni.createFrom().item(false)
+                    : SchoolClass.codeTaken(caller.tenantId(), newCode);
+            return taken.map(t -> {
+                if (t) {
+                    throw new ConflictException("A class with code '" + newCode + "' already exists");
+                }
+                schoolClass.code = newCode;
+                schoolClass.name = name == null ? schoolClass.name : name.strip();
+                schoolClass.gradeLevel = gradeLevel == null ? schoolClass.gradeLevel : gradeLevel.shortValue();
+                schoolClass.version++;
+                return schoolClass;
+            });
+        });
+    }
+
+    /**
+     * Archives a class: it keeps its enrollments, assignments, grades and register (a class is never deleted, its
+     * history must stay) but takes no more changes. Archiving again changes nothing.
+     *
+     * @throws NotFoundException if it is not in the caller's school
+     */
+    @WithTransaction
+    public Uni<SchoolClass> archiveClass(Caller caller, UUID classId) {
+        return access.managedClass(caller, classId).map(schoolClass -> {
+            if (schoolClass.archivedAt == null) {
+                schoolClass.archivedAt = Instant.now();
+                schoolClass.version++;
+            }
+            return schoolClass;
+        });
+    }
+
+    /**
+     * Refuses a change to an archived class.
+     *
+     * @throws KelasException 409 CLASS_ARCHIVED
+     */
+    public static void requireNotArchived(SchoolClass schoolClass) {
+        if (schoolClass.archivedAt != null) {
+            throw new KelasException(409, ErrorCode.CLASS_ARCHIVED, "The class is archived; it takes no more changes", List.of());
+        }
     }
 
     /** Fails with a 422 on {@code field} unless the user is known here with this role. */

@@ -23,6 +23,10 @@ public class SchoolClass extends TenantEntity {
     /** 1 to 13, or null. */
     public Short gradeLevel;
     public Instant createdAt;
+    /** Bumped on every change (its ETag). */
+    public int version;
+    /** When it was archived (its history kept, no more changes); null while in use. */
+    public Instant archivedAt;
 
     /** The class with this id in this tenant, or null: another school's class is not found. */
     public static Uni<SchoolClass> findInTenant(UUID tenantId, UUID id) {
