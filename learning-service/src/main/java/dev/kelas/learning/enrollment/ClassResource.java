@@ -4,6 +4,7 @@ import dev.kelas.contracts.Role;
 import dev.kelas.learning.enrollment.dto.AssignTeacherRequest;
 import dev.kelas.learning.enrollment.dto.BulkEnrollRequest;
 import dev.kelas.learning.enrollment.dto.ClassPatch;
+import dev.kelas.learning.enrollment.dto.TeachingAssignmentPatch;
 import dev.kelas.learning.enrollment.dto.ClassResponse;
 import dev.kelas.learning.common.ETags;
 import jakarta.ws.rs.DELETE;
@@ -127,6 +128,37 @@ public class ClassResource {
     @Operation(summary = "Who teaches which subject to the class")
     public Uni<List<TeachingAssignmentResponse>> listTeachers(@PathParam("classId") UUID classId) {
         return teachers.listTeachers(caller, classId).map(list -> list.stream().map(TeachingAssignmentResponse::of).toList());
+    }
+
+    @GET
+    @Path("/{classId}/teachers/{teachingAssignmentId}")
+    @Authenticated
+    @Operation(summary = "One teaching assignment of the class; ETag is its version")
+    @APIResponse(responseCode = "200", description = "The teaching assignment, with its ETag",
+            content = @Content(schema = @Schema(implementation = TeachingAssignmentResponse.class)))
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such teaching assignment in the class")
+    public Uni<Response> getTeacher(@PathParam("classId") UUID classId,
+                                    @PathParam("teachingAssignmentId") UUID teachingAssignmentId) {
+        return teachers.getTeacher(caller, classId, teachingAssignmentId)
+                .map(t -> Response.ok(TeachingAssignmentResponse.of(t)).tag(ETags.of(t.version)).build());
+    }
+
+    @PATCH
+    @Path("/{classId}/teachers/{teachingAssignmentId}")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Hand a teaching assignment to another teacher or subject; with If-Match, only if it is still the version you read")
+    @APIResponse(responseCode = "200", description = "The teaching assignment, with its new ETag",
+            content = @Content(schema = @Schema(implementation = TeachingAssignmentResponse.class)))
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such teaching assignment in the class")
+    @APIResponse(responseCode = "409", description = "CONFLICT: that teacher already teaches that subject to the class")
+    @APIResponse(responseCode = "412", description = "PRECONDITION_FAILED: it changed since you read it")
+    @APIResponse(responseCode = "422", description = "VALIDATION_ERROR: unknown subject or teacher")
+    public Uni<Response> updateTeacher(@PathParam("classId") UUID classId,
+                                       @PathParam("teachingAssignmentId") UUID teachingAssignmentId,
+                                       @HeaderParam("If-Match") String ifMatch, @NotNull @Valid TeachingAssignmentPatch patch) {
+        return teachers.updateTeacher(caller, classId, teachingAssignmentId, patch.subjectId(), patch.teacherId(),
+                        ETags.expectedVersion(ifMatch))
+                .map(t -> Response.ok(TeachingAssignmentResponse.of(t)).tag(ETags.of(t.version)).build());
     }
 
     @DELETE

@@ -16,6 +16,8 @@ public class TeachingAssignment extends TenantEntity {
     public UUID subjectId;
     public UUID teacherId;
     public Instant createdAt;
+    /** Bumped on every change (its ETag). */
+    public int version;
 
     /** Whether the teacher teaches any subject to the class. */
     public static Uni<Boolean> teaches(UUID classId, UUID teacherId) {

@@ -97,4 +97,26 @@ class AcademicCrudTests {
         as(teacher).body(Map.of("title", "After", "kind", "ESSAY", "points", 5, "dueAt", "2027-01-01T10:00:00Z"))
                 .post("/api/v1/classes/" + classId + "/assignments").then().statusCode(409).body("code", equalTo("CLASS_ARCHIVED"));
     }
+
+    @Test
+    void shouldHandATeachingAssignmentToAnotherTeacher() {
+        school.createTerm("2026/2027", 1, true);
+        String subject = school.createSubject("BIO");
+        TestSchool.Classroom classroom = school.classroom("Hana Homeroom", "8A", "Eko Eight");
+        Person first = school.user(Role.TEACHER, "Fina First");
+        Person second = school.user(Role.TEACHER, "Gani Second");
+        String classId = classroom.classId();
+        String teaching = as(admin).body(Map.of("subjectId", subject, "teacherId", first.sid()))
+                .post("/api/v1/classes/" + classId + "/teachers").then().statusCode(201).extract().path("id");
+        String etag = as(admin).get("/api/v1/classes/" + classId + "/teachers/" + teaching).then().statusCode(200)
+                .extract().header("ETag");
+        as(admin).header("If-Match", etag).body(Map.of("teacherId", second.sid()))
+                .patch("/api/v1/classes/" + classId + "/teachers/" + teaching).then().statusCode(200)
+                .body("teacherId", equalTo(second.sid()));
+        as(admin).header("If-Match", etag).body(Map.of("teacherId", first.sid()))
+                .patch("/api/v1/classes/" + classId + "/teachers/" + teaching).then().statusCode(412);
+        // The new teacher is one of the class's teachers now; the old one no longer.
+        as(second).get("/api/v1/classes/" + classId + "/enrollments").then().statusCode(200);
+        as(first).get("/api/v1/classes/" + classId + "/enrollments").then().statusCode(403);
+    }
 }
