@@ -37,6 +37,14 @@ public class CodeReview extends PanacheEntityBase {
     /** How long the review took, milliseconds. */
     public int wallMillis;
     public Instant createdAt;
+    /** Prompt tokens the AI provider counted, or null for the offline reviewer. */
+    public Integer inputTokens;
+    /** Answer tokens the AI provider counted, or null. */
+    public Integer outputTokens;
+    /** Estimated cost from the provider's prices, or null. */
+    public java.math.BigDecimal cost;
+    /** JSON array of the providers tried, {@code {provider, outcome}}. */
+    public String attempts;
 
     /** Whether the reviewer could write the review. */
     public enum Status {
@@ -44,6 +52,13 @@ public class CodeReview extends PanacheEntityBase {
         READY,
         /** The reviewer failed on every attempt; {@code error} says why. */
         FAILED
+    }
+
+    /** AI reviews written since {@code since} in the school, or (with a student) for that student. */
+    public static Uni<Long> countAiSince(UUID tenantId, UUID studentId, Instant since) {
+        return studentId == null
+                ? count("tenantId = ?1 and provider <> 'offline' and createdAt >= ?2", tenantId, since)
+                : count("tenantId = ?1 and studentId = ?2 and provider <> 'offline' and createdAt >= ?3", tenantId, studentId, since);
     }
 
     /** The review of this submission in this tenant, or null. */

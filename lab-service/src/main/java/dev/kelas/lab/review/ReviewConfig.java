@@ -38,6 +38,72 @@ public interface ReviewConfig {
     @WithDefault("50")
     int maxFindingsPerTool();
 
+    /**
+     * The AI providers, in the order they are tried for a task whose feedback mode is AI; the offline reviewer is
+     * always the last. None configured (the default): AI tasks get the offline review.
+     */
+    java.util.Optional<List<Provider>> providers();
+
+    /** AI reviews one student may get per day (UTC); beyond it their submissions get the offline review. */
+    @WithDefault("20")
+    int studentDailyAiLimit();
+
+    /** AI reviews one school may get per day (UTC); beyond it every submission gets the offline review. */
+    @WithDefault("1000")
+    int schoolDailyAiLimit();
+
+    /** The circuit breaker each provider has (SmallRye Fault Tolerance): a provider that keeps failing is skipped for a while. */
+    CircuitBreaker circuitBreaker();
+
+    /** One AI provider. */
+    interface Provider {
+        /** Its name in reviews and metrics, e.g. {@code openai} or {@code local-ollama}. */
+        String name();
+
+        /** Its wire format: {@code openai} (Chat Completions, also Ollama and vLLM) or {@code anthropic} (Messages). */
+        String kind();
+
+        /** Its API base, e.g. {@code https://api.openai.com/v1}, {@code https://api.anthropic.com}, {@code http://127.0.0.1:11434/v1}. */
+        String baseUrl();
+
+        /** The model to ask for. */
+        String model();
+
+        /** Its API key (a secret: from the environment or a Kubernetes Secret; never logged, never returned). */
+        java.util.Optional<String> apiKey();
+
+        /** The deadline of one call, from sending to the last streamed token. */
+        @WithDefault("PT30S")
+        Duration timeout();
+
+        /** Most tokens the answer may have (the provider's {@code max_tokens}). */
+        @WithDefault("600")
+        int maxOutputTokens();
+
+        /** Price per million input tokens, for the stored cost estimate (the school's currency; 0: not estimated). */
+        @WithDefault("0")
+        java.math.BigDecimal inputPricePerMillion();
+
+        /** Price per million output tokens. */
+        @WithDefault("0")
+        java.math.BigDecimal outputPricePerMillion();
+    }
+
+    /** A provider's circuit breaker. */
+    interface CircuitBreaker {
+        /** Calls in the rolling window that decides whether the circuit opens. */
+        @WithDefault("4")
+        int requestVolumeThreshold();
+
+        /** Share of failed calls in the window (0..1) that opens it. */
+        @WithDefault("0.5")
+        double failureRatio();
+
+        /** How long an open circuit stays open before one trial call. */
+        @WithDefault("PT60S")
+        Duration delay();
+    }
+
     /** The static-analysis tools, by name (e.g. {@code pyflakes}); each runs for its one language. */
     Map<String, Tool> tools();
 

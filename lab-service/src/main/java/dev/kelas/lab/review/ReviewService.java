@@ -36,6 +36,9 @@ public class ReviewService {
     private static final TypeReference<List<String>> NAMES = new TypeReference<>() {
     };
 
+    private static final TypeReference<List<Map<String, String>>> ATTEMPTS = new TypeReference<>() {
+    };
+
     private final ObjectMapper json;
 
     public ReviewService(ObjectMapper json) {
@@ -95,16 +98,16 @@ public class ReviewService {
     }
 
     /**
-     * Stores a finished review, replacing the one of an earlier grading.
+     * Stores a finished review with its AI part, replacing the one of an earlier grading.
      *
-     * @param provider   {@code offline} or an AI provider's name
-     * @param model      the AI model, or null
-     * @param feedback   prose feedback, or null
+     * @param provider   {@code offline} or the AI provider that answered
      * @param wallMillis how long the review took, milliseconds
      */
     @WithTransaction
-    public Uni<CodeReview> store(ReviewJob job, String provider, String model, List<Finding> findings, List<String> toolsRun,
-                                 List<String> toolsMissing, String feedback, int wallMillis) {
+    public Uni<CodeReview> store(ReviewJob job, String provider, List<Finding> findings, List<String> toolsRun,
+                                 List<String> toolsMissing, AiPart ai, int wallMillis) {
+        String model = ai.model();
+        String feedback = ai.feedback();
         return CodeReview.findForSubmission(job.tenantId(), job.submissionId()).chain(existing -> {
             CodeReview review = existing != null ? existing : new CodeReview();
             review.submissionId = job.submissionId();
@@ -121,8 +124,34 @@ public class ReviewService {
             review.error = null;
             review.wallMillis = wallMillis;
             review.createdAt = Instant.now();
+            review.inputTokens = ai.inputTokens();
+            review.outputTokens = ai.outputTokens();
+            review.cost = ai.cost();
+            review.attempts = write(ai.attempts());
             return existing != null ? Uni.createFrom().item(review) : review.<CodeReview>persist();
         });
+    }
+
+    /**
+     * Whether the student and the school are still within their daily AI limits (days in UTC).
+     *
+     * @return null when within both, else which limit is reached: {@code student-daily-limit} or {@code school-daily-limit}
+     */
+    @WithSession
+    public Uni<String> aiLimitReached(UUID tenantId, UUID studentId, int studentLimit, int schoolLimit) {
+        Instant today = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
+        return CodeReview.countAiSince(tenantId, studentId, today).chain(mine -> mine >= studentLimit
+                ? Uni.createFrom().item("student-daily-limit")
+                : CodeReview.countAiSince(tenantId, null, today).map(school -> school >= schoolLimit ? "school-daily-limit" : null));
+    }
+
+    /**
+     * What an AI provider adds to a review: its text, the model, token counts, the cost estimate and the chain's tries.
+     *
+     * @param attempts each provider tried, in order (JSON-able records)
+     */
+    public record AiPart(String feedback, String model, Integer inputTokens, Integer outputTokens, java.math.BigDecimal cost,
+                         List<?> attempts) {
     }
 
     /** Stores that the review of a submission failed on every attempt (the submission's verdict is unaffected). */
@@ -143,6 +172,7 @@ public class ReviewService {
                 review.findings = "[]";
                 review.toolsRun = "[]";
                 review.toolsMissing = "[]";
+                review.attempts = "[]";
                 review.error = reason;
                 review.createdAt = Instant.now();
                 return (existing != null ? Uni.createFrom().item(review) : review.<CodeReview>persist()).replaceWithVoid();
@@ -156,8 +186,10 @@ public class ReviewService {
      * @param findings     the findings
      * @param toolsRun     the tools that ran
      * @param toolsMissing the tools configured but not installed on the grader
+     * @param attempts     the AI providers tried, {@code {provider, outcome}}
      */
-    public record ReviewView(CodeReview review, List<Finding> findings, List<String> toolsRun, List<String> toolsMissing) {
+    public record ReviewView(CodeReview review, List<Finding> findings, List<String> toolsRun, List<String> toolsMissing,
+                             List<Map<String, String>> attempts) {
     }
 
     /**
@@ -201,7 +233,7 @@ public class ReviewService {
                                             "The feedback on this submission is not written yet; it follows the verdict", List.of());
                                 }
                                 return new ReviewView(review, read(review.findings, FINDINGS), read(review.toolsRun, NAMES),
-                                        read(review.toolsMissing, NAMES));
+                                        read(review.toolsMissing, NAMES), read(review.attempts, ATTEMPTS));
                             });
                         }));
             });

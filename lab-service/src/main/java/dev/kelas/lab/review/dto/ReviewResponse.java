@@ -19,10 +19,15 @@ import java.util.UUID;
  * @param toolsMissing the language's tools that are not installed on the grader
  * @param feedback     prose feedback (an AI provider's), or null
  * @param wallMillis   how long the review took, milliseconds
+ * @param inputTokens  prompt tokens the AI provider counted, or null
+ * @param outputTokens answer tokens it counted, or null
+ * @param cost         the estimated cost from the provider's configured prices, or null
+ * @param attempts     the AI providers tried, in order, each {@code {provider, outcome}} (empty for an offline task)
  */
 public record ReviewResponse(UUID submissionId, UUID taskId, String status, String provider, String model, List<Finding> findings,
                              long errors, long warnings, List<String> toolsRun, List<String> toolsMissing, String feedback,
-                             String error, int wallMillis, Instant createdAt) {
+                             String error, int wallMillis, Instant createdAt, Integer inputTokens, Integer outputTokens,
+                             java.math.BigDecimal cost, List<java.util.Map<String, String>> attempts) {
 
     /** The response for a stored review. */
     public static ReviewResponse of(ReviewService.ReviewView view) {
@@ -30,6 +35,7 @@ public record ReviewResponse(UUID submissionId, UUID taskId, String status, Stri
         return new ReviewResponse(review.submissionId, review.taskId, review.status.name(), review.provider, review.model,
                 view.findings(), view.findings().stream().filter(f -> f.severity() == Finding.Severity.ERROR).count(),
                 view.findings().stream().filter(f -> f.severity() == Finding.Severity.WARNING).count(),
-                view.toolsRun(), view.toolsMissing(), review.feedback, review.error, review.wallMillis, review.createdAt);
+                view.toolsRun(), view.toolsMissing(), review.feedback, review.error, review.wallMillis, review.createdAt,
+                review.inputTokens, review.outputTokens, review.cost, view.attempts());
     }
 }
