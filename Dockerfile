@@ -5,7 +5,7 @@
 # Java 17 runtime, curl (for health checks) and the service's quarkus-app. lab-service's image also
 # carries what its graders run: bubblewrap and util-linux (sandbox, prlimit, setpriv), GNU time (a run's
 # peak memory), Python 3,
-# gcc with libc headers, Node.js, a full JDK 17 (javac for the java language) and chromium (the WEB
+# gcc with libc headers, Node.js, a full JDK 17 (javac for the java language), the offline reviewer's pyflakes, pycodestyle and cppcheck, and chromium (the WEB
 # lab's headless browser, driven by our node harness).
 
 FROM maven:3.9-eclipse-temurin-17 AS build
@@ -31,7 +31,7 @@ RUN set -eux; \
     mkdir -p /usr/share/man/man1; \
     packages="openjdk-17-jre-headless curl ca-certificates"; \
     if [ "$SERVICE" = "lab-service" ]; then \
-      packages="$packages openjdk-17-jdk-headless bubblewrap util-linux time python3 gcc libc6-dev nodejs chromium"; \
+      packages="$packages openjdk-17-jdk-headless bubblewrap util-linux time python3 gcc libc6-dev nodejs chromium pyflakes3 pycodestyle cppcheck"; \
     fi; \
     apt-get update; \
     apt-get install -y --no-install-recommends $packages; \

@@ -15,6 +15,12 @@ public enum ErrorCode {
     FORBIDDEN,
     /** 403: the school does not show leaderboards to students ({@code kelas.learning.analytics.student-leaderboards}). */
     LEADERBOARD_HIDDEN,
+    /** 403: the task's teacher shows code feedback only after the assignment's due time, which has not passed. */
+    FEEDBACK_NOT_YET_VISIBLE,
+    /** 404: the task's teacher turned code feedback off. */
+    FEEDBACK_OFF,
+    /** 404: the submission's feedback is not written yet (it follows the verdict); a live update says when it is. */
+    FEEDBACK_PENDING,
     /** 404: no such resource in the caller's tenant (another tenant's ids answer this too). */
     NOT_FOUND,
     /** 405: the path exists but not with this method. */

@@ -147,6 +147,8 @@ public final class EventCatalog {
                     "The run lane, with its own worker slots beside grading: runs the code on its stdin and stores the result."),
             new Consumer("lab-similarity-checks", LAB, Subjects.Stream.KELAS_LAB, Subjects.LAB_SIMILARITY_REQUESTED,
                     "Runs a similarity check (JPlag) over the task's latest submissions and stores the pairs above its threshold."),
+            new Consumer("lab-reviews", LAB, Subjects.Stream.KELAS_LAB, Subjects.LAB_SUBMISSION_GRADED,
+                    "The offline reviewer: static analysis in the sandbox and what the tests show, stored as the submission's feedback."),
             new Consumer("notification-auth-users-registered", NOTIFICATION, Subjects.Stream.KELAS_AUTH, Subjects.AUTH_USER_REGISTERED,
                     "Keeps notification-service's projection of users (e-mail, name, role)."),
             new Consumer("notification-auth-users-updated", NOTIFICATION, Subjects.Stream.KELAS_AUTH, Subjects.AUTH_USER_UPDATED,

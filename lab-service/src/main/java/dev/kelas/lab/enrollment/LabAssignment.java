@@ -22,6 +22,8 @@ public class LabAssignment extends PanacheEntityBase {
     public BigDecimal points;
     /** Submissions allowed per student, or null for no limit. */
     public Integer maxAttempts;
+    /** When the assignment is due, or null (no due time, or projected before lab-service kept it). */
+    public java.time.Instant dueAt;
 
     /** The assignment with this id in this tenant, or null. */
     public static Uni<LabAssignment> findInTenant(UUID tenantId, UUID assignmentId) {

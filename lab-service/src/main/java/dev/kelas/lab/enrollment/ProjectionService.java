@@ -17,7 +17,7 @@ public class ProjectionService {
 
     /**
      * Applies {@code kelas.learning.assignment.published}: records the assignment with its attempt limit
-     * (a repeat changes nothing).
+     * and due time (a repeat changes nothing).
      */
     @WithTransaction
     public Uni<Void> applyAssignmentPublished(UUID tenantId, AssignmentPublished published) {
@@ -31,6 +31,7 @@ public class ProjectionService {
                     assignment.title = published.title();
                     assignment.points = published.points();
                     assignment.maxAttempts = published.maxAttempts();
+                    assignment.dueAt = published.dueAt();
                     return existing != null ? Uni.createFrom().voidItem() : assignment.persist().replaceWithVoid();
                 });
     }

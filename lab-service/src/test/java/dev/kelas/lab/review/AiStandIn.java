@@ -1,0 +1,201 @@
+package dev.kelas.lab.review;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * THE ONE STAND-IN ALLOWED HERE: no AI provider is reachable from these machines, so this local HTTP server speaks
+ * the vendors' documented wire formats instead: OpenAI Chat Completions ({@code POST .../chat/completions}, a
+ * {@code data:} chunk stream ending {@code data: [DONE]}, errors as {@code {"error": {...}}}) and Anthropic Messages
+ * ({@code POST .../v1/messages}, named events {@code message_start} ... {@code message_stop}, errors as
+ * {@code {"type": "error", "error": {...}}}). It checks every request it gets (method, path, JSON content type,
+ * the key header, {@code anthropic-version}, the model, {@code stream: true}, the message shape, and that the
+ * hidden test's input and output are nowhere in it) and records each violation, which the tests assert empty.
+ *
+ * <p>Providers, by path prefix: {@code /stall} (answers headers and one chunk, then stalls past the timeout),
+ * {@code /broken} (500), {@code /limited} (Anthropic 429 {@code rate_limit_error}), {@code /good} (Anthropic, streams
+ * {@link #ANSWER} in {@link #PIECES}; answers 529 {@code overloaded_error} while {@link #goodDown} is set).
+ */
+public class AiStandIn implements QuarkusTestResourceLifecycleManager {
+    /** What the good provider streams, piece by piece. */
+    static final List<String> PIECES = List.of("Look ", "at ", "line ", "3: ", "abs ", "drops ", "the ", "sign.");
+    static final String ANSWER = String.join("", PIECES);
+    static final String KEY = "sk-test-not-a-real-key";
+    /** Strings that must never leave Kelas: the hidden test's input and expected output (CodeReviewAiTests' task). */
+    static final List<String> SECRETS = List.of("4000 -7777", "-3777");
+
+    static final List<String> violations = new CopyOnWriteArrayList<>();
+    static final Map<String, AtomicInteger> requests = new java.util.concurrent.ConcurrentHashMap<>();
+    static final List<String> lastPrompts = new CopyOnWriteArrayList<>();
+    static final AtomicBoolean goodDown = new AtomicBoolean();
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private HttpServer server;
+
+    @Override
+    public Map<String, String> start() {
+        try {
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        server.setExecutor(Executors.newCachedThreadPool());
+        server.createContext("/stall/chat/completions", exchange -> openAi(exchange, "stall", "gpt-stall"));
+        server.createContext("/broken/chat/completions", exchange -> openAi(exchange, "broken", "gpt-broken"));
+        server.createContext("/limited/v1/messages", exchange -> anthropic(exchange, "limited", "claude-limited"));
+        server.createContext("/good/v1/messages", exchange -> anthropic(exchange, "good", "claude-good"));
+        server.start();
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        Map<String, String> config = new java.util.HashMap<>();
+        String[][] providers = {{"stall", "openai", "gpt-stall"}, {"broken", "openai", "gpt-broken"},
+                {"limited", "anthropic", "claude-limited"}, {"good", "anthropic", "claude-good"}};
+        for (int i = 0; i < providers.length; i++) {
+            String prefix = "kelas.lab.review.providers[" + i + "].";
+            config.put(prefix + "name", providers[i][0]);
+            config.put(prefix + "kind", providers[i][1]);
+            config.put(prefix + "base-url", base + "/" + providers[i][0]);
+            config.put(prefix + "model", providers[i][2]);
+            config.put(prefix + "api-key", KEY);
+            config.put(prefix + "timeout", "PT2S");
+        }
+        config.put("kelas.lab.review.providers[3].input-price-per-million", "3");
+        config.put("kelas.lab.review.providers[3].output-price-per-million", "15");
+        config.put("kelas.lab.review.circuit-breaker.request-volume-threshold", "2");
+        config.put("kelas.lab.review.circuit-breaker.failure-ratio", "0.5");
+        config.put("kelas.lab.review.circuit-breaker.delay", "PT10M");
+        config.put("kelas.lab.review.student-daily-ai-limit", "3");
+        return config;
+    }
+
+    @Override
+    public void stop() {
+        if (server != null) {
+            server.stop(0);
+        }
+    }
+
+    private static JsonNode checked(HttpExchange exchange, String provider, String model, boolean anthropic) throws IOException {
+        requests.computeIfAbsent(provider, p -> new AtomicInteger()).incrementAndGet();
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        lastPrompts.add(body);
+        if (!exchange.getRequestMethod().equals("POST")) {
+            violations.add(provider + ": method " + exchange.getRequestMethod());
+        }
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (type == null || !type.startsWith("application/json")) {
+            violations.add(provider + ": content type " + type);
+        }
+        if (anthropic) {
+            if (!KEY.equals(exchange.getRequestHeaders().getFirst("x-api-key"))) {
+                violations.add(provider + ": x-api-key missing or wrong");
+            }
+            if (!"2023-06-01".equals(exchange.getRequestHeaders().getFirst("anthropic-version"))) {
+                violations.add(provider + ": anthropic-version " + exchange.getRequestHeaders().getFirst("anthropic-version"));
+            }
+        } else if (!("Bearer " + KEY).equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            violations.add(provider + ": Authorization missing or wrong");
+        }
+        for (String secret : SECRETS) {
+            if (body.contains(secret)) {
+                violations.add(provider + ": the request holds hidden test data " + secret);
+            }
+        }
+        JsonNode json = JSON.readTree(body);
+        if (!model.equals(json.path("model").asText())) {
+            violations.add(provider + ": model " + json.path("model"));
+        }
+        if (!json.path("stream").asBoolean()) {
+            violations.add(provider + ": not a streaming request");
+        }
+        if (json.path("max_tokens").asInt() <= 0) {
+            violations.add(provider + ": no max_tokens");
+        }
+        JsonNode messages = json.path("messages");
+        String userText = messages.path(messages.size() - 1).path("content").asText();
+        if (!messages.isArray() || !"user".equals(messages.path(messages.size() - 1).path("role").asText()) || !userText.contains("## The student's code")) {
+            violations.add(provider + ": messages " + messages);
+        }
+        if (anthropic ? json.path("system").asText().isEmpty() : !"system".equals(messages.path(0).path("role").asText())) {
+            violations.add(provider + ": no system prompt");
+        }
+        return json;
+    }
+
+    private static void openAi(HttpExchange exchange, String provider, String model) throws IOException {
+        checked(exchange, provider, model, false);
+        if (provider.equals("broken")) {
+            reply(exchange, 500, "{\"error\":{\"message\":\"The server had an error while processing your request.\",\"type\":\"server_error\",\"param\":null,\"code\":null}}");
+            return;
+        }
+        // stall: a first chunk, then nothing until well after the provider's 2 s deadline
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(("data: {\"id\":\"chatcmpl-1\",\"object\":\"chat.completion.chunk\",\"model\":\"" + model
+                    + "\",\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":\"Stalled \"},\"finish_reason\":null}]}\n\n")
+                    .getBytes(StandardCharsets.UTF_8));
+            out.flush();
+            Thread.sleep(6000);
+        } catch (InterruptedException | IOException e) {
+            // the client hung up at its deadline
+        }
+    }
+
+    private static void anthropic(HttpExchange exchange, String provider, String model) throws IOException {
+        checked(exchange, provider, model, true);
+        if (provider.equals("limited")) {
+            exchange.getResponseHeaders().set("retry-after", "30");
+            reply(exchange, 429, "{\"type\":\"error\",\"error\":{\"type\":\"rate_limit_error\",\"message\":\"Number of request tokens has exceeded your per-minute rate limit\"}}");
+            return;
+        }
+        if (goodDown.get()) {
+            reply(exchange, 529, "{\"type\":\"error\",\"error\":{\"type\":\"overloaded_error\",\"message\":\"Overloaded\"}}");
+            return;
+        }
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            event(out, "message_start", "{\"type\":\"message_start\",\"message\":{\"id\":\"msg_1\",\"type\":\"message\",\"role\":\"assistant\","
+                    + "\"content\":[],\"model\":\"" + model + "\",\"stop_reason\":null,\"usage\":{\"input_tokens\":412,\"output_tokens\":1}}}");
+            event(out, "content_block_start", "{\"type\":\"content_block_start\",\"index\":0,\"content_block\":{\"type\":\"text\",\"text\":\"\"}}");
+            event(out, "ping", "{\"type\":\"ping\"}");
+            for (String piece : PIECES) {
+                event(out, "content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":"
+                        + JSON.writeValueAsString(piece) + "}}");
+                Thread.sleep(20);
+            }
+            event(out, "content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}");
+            event(out, "message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":21}}");
+            event(out, "message_stop", "{\"type\":\"message_stop\"}");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void event(OutputStream out, String name, String data) throws IOException {
+        out.write(("event: " + name + "\ndata: " + data + "\n\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    private static void reply(HttpExchange exchange, int status, String json) throws IOException {
+        byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().set("Content-Type", "application/json");
+        exchange.sendResponseHeaders(status, bytes.length);
+        try (OutputStream out = exchange.getResponseBody()) {
+            out.write(bytes);
+        }
+    }
+}

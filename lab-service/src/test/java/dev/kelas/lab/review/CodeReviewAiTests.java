@@ -1,0 +1,185 @@
+package dev.kelas.lab.review;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.kelas.contracts.Subjects;
+import dev.kelas.contracts.events.AssignmentPublished;
+import dev.kelas.lab.testing.LabTestEnvironment;
+import io.nats.client.Connection;
+import io.nats.client.Nats;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import io.restassured.specification.RequestSpecification;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The AI provider chain, against {@link AiStandIn} (the one allowed stand-in: a local server speaking OpenAI's and
+ * Anthropic's documented wire formats, which checks every request) and the real PostgreSQL, nats-server and
+ * sandbox. The chain [stall (times out mid-stream), broken (500), limited (429), good (streams)] falls through to
+ * the good provider, whose text reaches the student's live subject piece by piece in order; circuits open after two
+ * failures and are passed over; with the good provider down too the offline review is stored; past the student's
+ * daily AI limit the chain is not asked at all. No request holds the hidden test's input or output.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = LabTestEnvironment.class, restrictToAnnotatedClass = true)
+@QuarkusTestResource(value = AiStandIn.class, restrictToAnnotatedClass = true)
+class CodeReviewAiTests {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SOURCE = "a, b = map(int, input().split())\nprint(abs(a) + abs(b))\n";
+
+    private final UUID tenantId = UUID.randomUUID();
+    private final UUID teacherId = UUID.randomUUID();
+    private final UUID classId = UUID.randomUUID();
+
+    private RequestSpecification as(UUID userId, String role) {
+        return given().contentType(ContentType.JSON).auth().oauth2(LabTestEnvironment.tokens().token(userId, tenantId, role));
+    }
+
+    private String aiTask() {
+        UUID assignmentId = UUID.randomUUID();
+        LabTestEnvironment.events().publish(Subjects.LEARNING_ASSIGNMENT_PUBLISHED, tenantId, assignmentId.toString(),
+                new AssignmentPublished(assignmentId, classId, teacherId, "Sum", "CODING", BigDecimal.TEN,
+                        Instant.now().plus(Duration.ofDays(7)), Instant.now(), null));
+        String taskId = LabTestEnvironment.createTask(() -> as(teacherId, "TEACHER"), Map.of("title", "Sum", "language", "python",
+                "statement", "Print a + b.", "assignmentId", assignmentId, "classId", classId,
+                "limits", Map.of("cpuSeconds", 1, "wallSeconds", 2, "memoryMib", 256),
+                "tests", List.of(Map.of("stdin", "2 -1\n", "expectedStdout", "1\n", "hidden", false, "points", 5),
+                        Map.of("stdin", "4000 -7777\n", "expectedStdout", "-3777\n", "hidden", true, "points", 5))));
+        as(teacherId, "TEACHER").pathParam("id", taskId).body(Map.of("mode", "AI")).put("/api/v1/lab/tasks/{id}/feedback-settings")
+                .then().statusCode(200).body("mode", equalTo("AI"));
+        return taskId;
+    }
+
+    private UUID enrolledStudent() {
+        UUID studentId = UUID.randomUUID();
+        LabTestEnvironment.enroll(tenantId, classId, studentId, teacherId);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() ->
+                as(studentId, "STUDENT").pathParam("id", classId).get("/api/v1/lab/classes/{id}/tasks").statusCode() == 200);
+        return studentId;
+    }
+
+    /** Submits and answers the review once written. */
+    private JsonPath reviewed(UUID studentId, String taskId) {
+        String submissionId = as(studentId, "STUDENT").pathParam("id", taskId).body(Map.of("language", "python", "sourceCode", SOURCE))
+                .post("/api/v1/lab/tasks/{id}/submissions").then().statusCode(202).extract().path("id");
+        Response[] last = new Response[1];
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            last[0] = as(studentId, "STUDENT").get("/api/v1/lab/submissions/" + submissionId + "/review");
+            return last[0].statusCode() == 200;
+        });
+        assertFalse(last[0].asString().contains(AiStandIn.KEY), "the API key must never be returned");
+        return last[0].jsonPath();
+    }
+
+    private static List<String> outcomes(JsonPath review) {
+        List<Map<String, String>> attempts = review.getList("attempts");
+        return attempts.stream().map(a -> a.get("provider") + ": " + a.get("outcome")).toList();
+    }
+
+    @Test
+    void theChainFallsThroughFailuresAndOpenCircuitsToAStreamingProviderThenToTheOfflineReviewer() throws Exception {
+        String taskId = aiTask();
+        UUID student = enrolledStudent();
+        List<JsonNode> live = new CopyOnWriteArrayList<>();
+        try (Connection nats = Nats.connect(LabTestEnvironment.natsUrl())) {
+            nats.createDispatcher(message -> {
+                try {
+                    live.add(JSON.readTree(new String(message.getData(), StandardCharsets.UTF_8)));
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }).subscribe(Subjects.live(tenantId, student));
+            nats.flush(Duration.ofSeconds(5));
+
+            // 1. stall times out, broken answers 500, limited 429: good answers, streamed
+            JsonPath first = reviewed(student, taskId);
+            assertEquals("good", first.getString("provider"), first.prettify());
+            assertEquals("claude-good", first.getString("model"));
+            assertEquals(AiStandIn.ANSWER, first.getString("feedback"));
+            assertEquals(412, first.getInt("inputTokens"));
+            assertEquals(21, first.getInt("outputTokens"));
+            assertEquals(0, new BigDecimal("0.001551").compareTo(new BigDecimal(first.getString("cost"))), first.getString("cost"));
+            List<String> outcomes = outcomes(first);
+            assertEquals(4, outcomes.size(), outcomes.toString());
+            assertTrue(outcomes.get(0).startsWith("stall: the stream did not finish within 2 s"), outcomes.toString());
+            assertTrue(outcomes.get(1).startsWith("broken: HTTP 500: The server had an error"), outcomes.toString());
+            assertTrue(outcomes.get(2).startsWith("limited: HTTP 429: rate_limit_error"), outcomes.toString());
+            assertEquals("good: ok", outcomes.get(3));
+            assertTrue(first.getList("findings.tool").contains("tests"), "the offline findings stay beside the AI text");
+
+            // the student saw the good provider's text arrive in order, after it started
+            Awaitility.await().atMost(Duration.ofSeconds(5)).until(() -> live.stream()
+                    .anyMatch(u -> ReviewEventListener.TYPE.equals(u.path("type").asText())));
+            List<JsonNode> updates = new ArrayList<>(live);
+            int started = -1;
+            for (int i = 0; i < updates.size(); i++) {
+                JsonNode u = updates.get(i);
+                if (ReviewEventListener.STARTED_TYPE.equals(u.path("type").asText()) && "good".equals(u.path("data").path("provider").asText())) {
+                    started = i;
+                }
+            }
+            assertTrue(started >= 0, "no review-started of the good provider: " + updates);
+            StringBuilder streamed = new StringBuilder();
+            int seq = 0;
+            for (JsonNode u : updates.subList(started + 1, updates.size())) {
+                if (ReviewEventListener.DELTA_TYPE.equals(u.path("type").asText())) {
+                    assertEquals(++seq, u.path("data").path("seq").asInt(), "pieces in order");
+                    streamed.append(u.path("data").path("text").asText());
+                }
+            }
+            assertEquals(AiStandIn.ANSWER, streamed.toString());
+            assertEquals(AiStandIn.PIECES.size(), seq);
+        }
+
+        // 2. the second failures open the three circuits; 3. then they are passed over without a call
+        assertEquals("good", reviewed(student, taskId).getString("provider"));
+        JsonPath third = reviewed(student, taskId);
+        assertEquals(List.of("stall: circuit-open", "broken: circuit-open", "limited: circuit-open", "good: ok"), outcomes(third));
+        assertEquals(2, AiStandIn.requests.get("stall").get());
+        assertEquals(2, AiStandIn.requests.get("broken").get());
+        assertEquals(2, AiStandIn.requests.get("limited").get());
+
+        // 4. with the good provider overloaded too, the offline reviewer writes the review
+        AiStandIn.goodDown.set(true);
+        try {
+            JsonPath offline = reviewed(enrolledStudent(), taskId);
+            assertEquals("offline", offline.getString("provider"));
+            assertNull(offline.get("feedback"));
+            assertTrue(outcomes(offline).get(3).startsWith("good: HTTP 529: overloaded_error: Overloaded"), outcomes(offline).toString());
+            assertTrue(offline.getList("findings.rule").contains("WRONG_ANSWER"), offline.prettify());
+        } finally {
+            AiStandIn.goodDown.set(false);
+        }
+
+        // 5. the first student has had three AI reviews today, the limit: the chain is not asked
+        int goodCalls = AiStandIn.requests.get("good").get();
+        JsonPath limited = reviewed(student, taskId);
+        assertEquals("offline", limited.getString("provider"));
+        assertEquals(List.of("chain: student-daily-limit"), outcomes(limited));
+        assertEquals(goodCalls, AiStandIn.requests.get("good").get());
+
+        assertEquals(List.of(), AiStandIn.violations, "requests the stand-in refused");
+        assertTrue(AiStandIn.lastPrompts.stream().allMatch(p -> p.contains("2 -1") && p.contains("Print a + b.")),
+                "every prompt holds the statement and the failed visible test");
+    }
+}
