@@ -3,7 +3,6 @@ package dev.kelas.lab.review.ai;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kelas.lab.review.ReviewConfig;
 import io.smallrye.faulttolerance.api.TypedGuard;
-import io.smallrye.faulttolerance.api.CircuitBreakerState;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -126,11 +125,6 @@ public class AiProviders {
             }
         }
         return new Result(null, null, null, attempts);
-    }
-
-    /** The state of a provider's circuit (for tests and health), by its name. */
-    public CircuitBreakerState circuitOf(String provider) {
-        return io.smallrye.faulttolerance.api.CircuitBreakerMaintenance.get().currentState("kelas-ai-" + provider);
     }
 
     private static BigDecimal cost(Guarded guarded, Completion completion) {
