@@ -1,11 +1,12 @@
 // Kelas WEB lab harness: runs inside the bubblewrap sandbox (network off). Starts headless chromium
 // over the DevTools pipe (fds 3/4, no port), loads /work/index.html, runs each check with its own
 // timeout, captures console errors and a PNG screenshot, prints one JSON line of results.
-// Uses only Node's standard library. Input: /work/kelas-checks.json {chromium, timeoutMs, checks:[{name, script}]}.
+// Uses only Node's standard library. Input on stdin: {chromium, timeoutMs, checks:[{name, script}]}.
 'use strict';
 const { spawn } = require('child_process');
 const fs = require('fs');
-const spec = JSON.parse(fs.readFileSync('/work/kelas-checks.json', 'utf8'));
+// The checks come on standard input, never as a file the page could load.
+const spec = JSON.parse(fs.readFileSync(0, 'utf8'));
 const chrome = spawn(spec.chromium, ['--headless', '--no-sandbox', '--disable-gpu', '--no-zygote', '--no-first-run',
   '--disable-dev-shm-usage', '--user-data-dir=/tmp/profile', '--remote-debugging-pipe', '--window-size=1024,768',
   '--js-flags=--max-old-space-size=' + (spec.heapMib || 128), 'about:blank'],

@@ -106,6 +106,21 @@ public final class WebPageGrader {
         if (problem != null) {
             throw new IllegalArgumentException(problem);
         }
+        SandboxRun run = sandboxRun(files, checks, limits, checkTimeoutMillis, heapMib);
+        SandboxResult result = sandbox.run(run, slot);
+        WebGrading grading = interpret(result, checks);
+        grading.checks().forEach(progress);
+        return grading;
+    }
+
+    /**
+     * The sandbox run that grades the files: the page's files and our harness in {@code /work}, and the
+     * checks on the harness's standard input, never in a file, so that the page (which may load any file of
+     * {@code /work} into a frame and so into the screenshot) cannot show the teacher's hidden checks.
+     * The browser may write files as large as {@code /tmp} (its profile), whatever the task's file limit.
+     */
+    SandboxRun sandboxRun(Map<String, String> files, List<WebCheck> checks, SandboxLimits limits,
+                                 int checkTimeoutMillis, int heapMib) throws IOException {
         ObjectNode spec = JSON.createObjectNode();
         spec.put("chromium", chromiumPath);
         spec.put("timeoutMs", checkTimeoutMillis);
@@ -117,18 +132,14 @@ public final class WebPageGrader {
         }
         Map<String, String> workFiles = new LinkedHashMap<>(files);
         workFiles.put("kelas-harness.js", HARNESS);
-        workFiles.put("kelas-checks.json", JSON.writeValueAsString(spec));
+        int tmpfsMib = Math.max(limits.tmpfsMib(), 128);
         // RLIMIT_AS effectively off (see the class comment); room for chromium's descriptors; the
         // screenshot comes back base64 on standard output.
         SandboxLimits browserLimits = new SandboxLimits(limits.cpuSeconds(), limits.wallSeconds(), Integer.MAX_VALUE,
                 Math.max(limits.outputKib(), (SCREENSHOT_LIMIT_BYTES * 4 / 3 + 256 * 1024) / 1024),
-                Math.max(limits.maxProcesses(), 256), limits.fileSizeKib(), Math.max(limits.tmpfsMib(), 128));
-        SandboxRun run = new SandboxRun(workFiles, List.of(nodePath, "kelas-harness.js"), "", browserLimits,
+                Math.max(limits.maxProcesses(), 256), Math.max(limits.fileSizeKib(), tmpfsMib * 1024), tmpfsMib);
+        return new SandboxRun(workFiles, List.of(nodePath, "kelas-harness.js"), JSON.writeValueAsString(spec), browserLimits,
                 List.of("/etc/fonts"), false, 1024);
-        SandboxResult result = sandbox.run(run, slot);
-        WebGrading grading = interpret(result, checks);
-        grading.checks().forEach(progress);
-        return grading;
     }
 
     private static WebGrading interpret(SandboxResult result, List<WebCheck> checks) {

@@ -149,6 +149,18 @@ class WebLabGraderTests {
     }
 
     @Test
+    void shouldNotLetThePageLoadTheChecks() throws Exception {
+        String secret = "assert(document.title === 'hidden-check-7f3a')";
+        var run = grader.sandboxRun(PAGE, List.of(new WebCheck("hidden", secret)), LIMITS, 2000, 128);
+        run.files().forEach((name, content) -> assertTrue(!content.contains("hidden-check-7f3a"),
+                name + " in /work holds a check, which the page could load into a frame and the screenshot"));
+        assertTrue(run.stdin().contains("hidden-check-7f3a"), "the checks go to the harness on standard input");
+        WebGrading grading = grade(Map.of("index.html", "<title>hidden-check-7f3a</title><iframe src=kelas-checks.json></iframe>"),
+                new WebCheck("hidden", secret));
+        assertEquals(Verdict.ACCEPTED, verdict(grading, "hidden"), "the checks arrive on standard input and run");
+    }
+
+    @Test
     void shouldRejectBadFiles() {
         assertNotNull(WebPageGrader.invalidFiles(Map.of("style.css", "")));
         assertNotNull(WebPageGrader.invalidFiles(Map.of("index.html", "", "../x.js", "")));
