@@ -19,6 +19,9 @@ public interface LabConfig {
     /** The REST API of this process. */
     Api api();
 
+    /** The WEB lab: HTML, CSS and JavaScript pages graded by teachers' checks in headless chromium. */
+    Web web();
+
     Sandbox sandbox();
 
     /** Languages by the key tasks and submissions name, e.g. {@code python}. */
@@ -174,6 +177,37 @@ public interface LabConfig {
         /** Directory under which each check writes its submissions for JPlag, deleted after the check. */
         @WithDefault("/tmp/kelas-similarity")
         String workRoot();
+    }
+
+    /**
+     * The WEB lab ({@code language = "web"}): a submission's files load in Debian's headless chromium inside
+     * the sandbox, network off, and each test of the task is a JavaScript check run against the page.
+     * A WEB grading takes the task's limits per check, plus {@link #browserCpuSeconds()} and
+     * {@link #browserWallSeconds()} once for starting the browser.
+     */
+    interface Web {
+        /** Whether teachers may create WEB tasks and this process's graders grade them. */
+        @WithDefault("true")
+        boolean enabled();
+
+        /**
+         * The chromium binary itself. Debian's {@code /usr/bin/chromium} is a shell wrapper that reads
+         * {@code /etc/chromium.d}, which the sandbox does not have, so the default is the binary it starts.
+         */
+        @WithDefault("/usr/lib/chromium/chromium")
+        String chromiumPath();
+
+        /** The Node.js binary that runs our harness ({@code web/harness.js}) and drives chromium over its DevTools pipe. */
+        @WithDefault("/usr/bin/node")
+        String nodePath();
+
+        /** CPU seconds the browser gets once per grading on top of the checks' (chromium's start takes about 1 s). */
+        @WithDefault("10")
+        int browserCpuSeconds();
+
+        /** Wall-clock seconds the browser gets once per grading on top of the checks'. */
+        @WithDefault("15")
+        int browserWallSeconds();
     }
 
     /** Where and how bubblewrap runs. */

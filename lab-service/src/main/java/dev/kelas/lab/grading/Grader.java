@@ -29,8 +29,12 @@ public class Grader {
     private final Map<String, LanguageSpec> languages;
     private final BlockingQueue<Integer> slots;
     private final MeterRegistry metrics;
+    private final LabConfig.Web web;
+    private final WebPageGrader webGrader;
 
     public Grader(Sandbox sandbox, LabConfig config, MeterRegistry metrics) {
+        this.web = config.web();
+        this.webGrader = new WebPageGrader(sandbox, web.nodePath(), web.chromiumPath());
         LabConfig.Compile compile = config.compile();
         this.runner = new SubmissionRunner(sandbox, new SandboxLimits(compile.cpuSeconds(), compile.wallSeconds(),
                 compile.memoryMib(), 64, compile.maxProcesses(), compile.fileSizeKib(), config.sandbox().tmpfsMib()));
@@ -64,6 +68,9 @@ public class Grader {
      * @throws IOException                if the sandbox cannot be set up (retried)
      */
     public SubmissionRunner.Result grade(GradingJob job, SubmissionRunner.Progress progress) throws IOException, InterruptedException {
+        if (WebPageGrader.LANGUAGE.equals(job.language())) {
+            return gradeWeb(job, progress);
+        }
         LanguageSpec language = languages.get(job.language());
         if (language == null) {
             throw new GraderUnavailableException("Language " + job.language() + " is not configured on this grader");
@@ -82,6 +89,60 @@ public class Grader {
             Counter.builder("kelas_lab_verdicts_total").tag("language", job.language()).tag("verdict", verdict.name())
                     .register(metrics).increment();
             return result;
+        } finally {
+            slots.add(slot);
+        }
+    }
+
+    /**
+     * Grades a WEB submission: its files load in headless chromium in one sandbox run, and each test of the
+     * task is a JavaScript check (its {@code stdin}) with the task's wall-clock limit as its timeout and the
+     * task's memory as the page's V8 heap. The run gets the task's CPU and wall-clock limits once per check,
+     * plus {@code kelas.lab.web.browser-cpu-seconds} and {@code browser-wall-seconds} for the browser.
+     * Checks are told to {@code progress} in order once the browser has finished.
+     *
+     * @throws GraderUnavailableException if the WEB lab is off here or chromium or node is not installed
+     */
+    private SubmissionRunner.Result gradeWeb(GradingJob job, SubmissionRunner.Progress progress) throws IOException, InterruptedException {
+        if (!web.enabled()) {
+            throw new GraderUnavailableException("The WEB lab is off on this grader");
+        }
+        for (String program : List.of(web.chromiumPath(), web.nodePath())) {
+            if (!java.nio.file.Files.isExecutable(java.nio.file.Path.of(program))) {
+                throw new GraderUnavailableException(program + " is not installed on this grader");
+            }
+        }
+        java.util.Map<String, String> files = WebFiles.parse(job.sourceCode());
+        List<GradingJob.Test> tests = job.tests();
+        List<WebPageGrader.WebCheck> checks = tests.stream()
+                .map(t -> new WebPageGrader.WebCheck("check " + t.ordinal(), t.stdin())).toList();
+        SandboxLimits task = job.limits();
+        int checkCount = Math.max(1, tests.size());
+        SandboxLimits runLimits = new SandboxLimits(task.cpuSeconds() * checkCount + web.browserCpuSeconds(),
+                task.wallSeconds() * (checkCount + 1) + web.browserWallSeconds(), task.memoryMib(), task.outputKib(),
+                task.maxProcesses(), task.fileSizeKib(), task.tmpfsMib());
+        java.util.Map<String, GradingJob.Test> byName = new java.util.HashMap<>();
+        tests.forEach(t -> byName.put("check " + t.ordinal(), t));
+        int slot = slots.take();
+        try {
+            metrics.timer("kelas_lab_queue_seconds").record(Duration.between(job.submittedAt(), Instant.now()));
+            Timer.Sample sample = Timer.start(metrics);
+            List<TestOutcome> outcomes = new java.util.ArrayList<>();
+            WebPageGrader.WebGrading grading = webGrader.grade(files, checks, runLimits, (int) Math.round(task.wallSeconds() * 1000),
+                    task.memoryMib(), slot, outcome -> {
+                        GradingJob.Test test = byName.get(outcome.name());
+                        String message = outcome.message() == null ? "" : outcome.message();
+                        TestOutcome judged = new TestOutcome(test.ordinal(), outcome.verdict(),
+                                outcome.verdict() == Verdict.ACCEPTED ? test.points() : java.math.BigDecimal.ZERO,
+                                outcome.millis(), message.length() > 1024 ? message.substring(0, 1024) : message);
+                        outcomes.add(judged);
+                        progress.testFinished(test, judged);
+                    });
+            sample.stop(metrics.timer("kelas_lab_run_seconds", "language", job.language()));
+            Verdict verdict = Judge.overall(outcomes.stream().map(TestOutcome::verdict).toList());
+            Counter.builder("kelas_lab_verdicts_total").tag("language", job.language()).tag("verdict", verdict.name())
+                    .register(metrics).increment();
+            return new SubmissionRunner.Result(outcomes, null, grading.screenshotPng());
         } finally {
             slots.add(slot);
         }

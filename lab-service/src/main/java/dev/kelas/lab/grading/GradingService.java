@@ -9,6 +9,7 @@ import dev.kelas.lab.submission.SubmissionStatus;
 import dev.kelas.lab.task.TestCase;
 import dev.kelas.lab.submission.TestResult;
 import dev.kelas.lab.submission.RegradeSubmission;
+import dev.kelas.lab.submission.SubmissionScreenshot;
 import dev.kelas.lab.sandbox.SandboxLimits;
 import dev.kelas.runtime.inbox.Inbox;
 import dev.kelas.runtime.outbox.Outbox;
@@ -96,7 +97,8 @@ public class GradingService {
     /**
      * Stores the verdict, once per event, and in the same transaction queues
      * {@code kelas.lab.submission.graded}. The submission's verdict is the first failing test's
-     * (see {@link Judge#overall}); its score is the sum of the points of accepted tests.
+     * (see {@link Judge#overall}); its score is the sum of the points of accepted tests. A WEB submission's
+     * screenshot replaces the one of its previous grading.
      */
     @WithTransaction
     public Uni<Void> finishGrading(String consumer, UUID eventId, GradingJob job, SubmissionRunner.Result graded) {
@@ -122,8 +124,12 @@ public class GradingService {
                                             row.graded(submission.verdict, score, submission.gradedAt);
                                         }
                                     });
+                    Uni<Void> screenshot = WebPageGrader.LANGUAGE.equals(job.language())
+                            ? SubmissionScreenshot.replace(job.tenantId(), submission.id, graded.screenshotPng(), submission.gradedAt)
+                            : Uni.createFrom().voidItem();
                     return TestResult.delete("submissionId", submission.id)
                             .chain(() -> TestResult.persist(results))
+                            .chain(() -> screenshot)
                             .chain(() -> trail)
                             .chain(row -> outbox.record(job.tenantId(), new SubmissionGraded(submission.id, job.taskId(), job.assignmentId(), job.classId(),
                                             job.studentId(), submission.verdict, score, maxScore, verdicts, submission.gradedAt,

@@ -38,8 +38,14 @@ public final class SubmissionRunner {
      *
      * @param tests         one outcome per test, in test order
      * @param compileOutput the compiler's messages (truncated) when compilation failed, else null
+     * @param screenshotPng a WEB submission's rendered page (PNG), else null
      */
-    public record Result(List<TestOutcome> tests, String compileOutput) {
+    public record Result(List<TestOutcome> tests, String compileOutput, byte[] screenshotPng) {
+
+        /** A program's result, without a screenshot. */
+        public Result(List<TestOutcome> tests, String compileOutput) {
+            this(tests, compileOutput, null);
+        }
     }
 
     /** Told of each test as soon as it is judged, on the grading thread, in test order. */

@@ -34,6 +34,8 @@ import java.util.regex.Pattern;
  * wall-clock, process and file limits are the coding lab's.
  */
 public final class WebPageGrader {
+    /** The language key of a WEB task and its submissions. */
+    public static final String LANGUAGE = "web";
     /** The largest screenshot kept, bytes; a bigger one is dropped. */
     public static final int SCREENSHOT_LIMIT_BYTES = 1024 * 1024;
     /** Files a WEB submission may have at most. */

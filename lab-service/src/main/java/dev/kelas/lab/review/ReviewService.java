@@ -74,7 +74,8 @@ public class ReviewService {
             return CodingTask.findInTenant(tenantId, submission.taskId).chain(task -> FeedbackSettings.findForTask(tenantId, task.id)
                     .chain(settings -> {
                         Mode mode = settings == null ? FeedbackSettings.DEFAULT_MODE : settings.mode;
-                        if (mode == Mode.OFF) {
+                        // A WEB page has no program output or static-analysis tools to review: its checks' messages are the feedback.
+                        if (mode == Mode.OFF || dev.kelas.lab.grading.WebPageGrader.LANGUAGE.equals(task.language)) {
                             return Uni.createFrom().<ReviewJob>nullItem();
                         }
                         return TestCase.listForTask(task.id).chain(cases -> TestResult.listForSubmission(submission.id).map(results -> {

@@ -7,6 +7,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Response;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -30,5 +32,17 @@ public class SubmissionResource {
     @APIResponse(responseCode = "404", description = "NOT_FOUND: not yours, not your class's, or not in your school")
     public Uni<SubmissionResponse> viewSubmission(@PathParam("submissionId") UUID submissionId) {
         return submissions.viewSubmission(caller, submissionId).map(SubmissionResponse::of);
+    }
+
+    @GET
+    @Path("/{submissionId}/screenshot")
+    @Produces("image/png")
+    @Operation(summary = "The PNG screenshot of a graded WEB submission's page (its author, the class's teacher, an administrator)")
+    @APIResponse(responseCode = "200", description = "The page as the grader's headless chromium rendered it, 1024x768")
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: not yours, not your class's, not in your school, or no"
+            + " screenshot (not a WEB submission, not graded yet, or the page never rendered)")
+    public Uni<Response> viewScreenshot(@PathParam("submissionId") UUID submissionId) {
+        return submissions.viewScreenshot(caller, submissionId).map(png -> Response.ok(png, "image/png")
+                .header("Cache-Control", "private, max-age=60").build());
     }
 }

@@ -8,6 +8,8 @@ import dev.kelas.lab.task.CodingTask;
 import dev.kelas.lab.enrollment.LabAssignment;
 import dev.kelas.lab.enrollment.LabEnrollment;
 import dev.kelas.lab.task.TestCase;
+import dev.kelas.lab.grading.WebFiles;
+import dev.kelas.lab.grading.WebPageGrader;
 import dev.kelas.runtime.outbox.Outbox;
 import dev.kelas.runtime.problem.ForbiddenException;
 import dev.kelas.runtime.problem.NotFoundException;
@@ -44,25 +46,35 @@ public class SubmissionService {
      *
      * @throws NotFoundException   if the task is not in the caller's school
      * @throws ForbiddenException  if the student is not enrolled in the task's class
-     * @throws ValidationException if the language is not the task's or the source is too large
+     * @throws ValidationException if the language is not the task's, the source is missing or too large, or a WEB
+     *                             submission's files are not acceptable ({@link WebPageGrader#invalidFiles})
      * @throws AttemptsExhaustedException if the CODING assignment's {@code maxAttempts} submissions are made
      */
     @WithTransaction
     public Uni<CodeSubmission> submitCode(Caller caller, UUID taskId, String language, String sourceCode) {
+        return submitCode(caller, taskId, language, sourceCode, null);
+    }
+
+    /**
+     * Stores a submission as {@link #submitCode(Caller, UUID, String, String)} does; a WEB task's files are
+     * kept as one JSON object (file name to content) in the submission's source, which the graders read back
+     * with {@link WebFiles#parse}.
+     *
+     * @param files for a WEB task, its files; ignored otherwise
+     */
+    @WithTransaction
+    public Uni<CodeSubmission> submitCode(Caller caller, UUID taskId, String language, String sourceCode,
+                                          java.util.Map<String, String> files) {
         UUID tenantId = caller.tenantId();
         UUID studentId = caller.userId();
-        int sourceBytes = sourceCode.getBytes(StandardCharsets.UTF_8).length;
         return CodingTask.findInTenant(tenantId, taskId).chain(task -> {
             if (task == null) {
                 throw new NotFoundException("task", taskId);
             }
-            int limitKib = task.maxSourceKib != null ? task.maxSourceKib : config.maxSourceKib();
-            if (sourceBytes > limitKib * 1024) {
-                throw new ValidationException("sourceCode", "The source is larger than " + limitKib + " KiB");
-            }
             if (!task.language.equals(language)) {
                 throw new ValidationException("language", "This task takes " + task.language);
             }
+            String source = sourceOf(task, sourceCode, files);
             if (task.archivedAt != null) {
                 throw new NotFoundException("task", taskId);
             }
@@ -86,7 +98,7 @@ public class SubmissionService {
                 submission.taskId = taskId;
                 submission.studentId = studentId;
                 submission.language = language;
-                submission.sourceCode = sourceCode;
+                submission.sourceCode = source;
                 submission.status = SubmissionStatus.QUEUED;
                 submission.createdAt = Instant.now();
                 submission.queuedAt = submission.createdAt;
@@ -94,6 +106,25 @@ public class SubmissionService {
                         .call(() -> outbox.record(tenantId, new LabSubmissionCreated(submission.id, taskId, studentId, language, submission.createdAt)));
             });
         });
+    }
+
+    /** The source to store: the program within the task's size limit, or a WEB task's valid files as JSON. */
+    private String sourceOf(CodingTask task, String sourceCode, java.util.Map<String, String> files) {
+        if (WebPageGrader.LANGUAGE.equals(task.language)) {
+            String problem = WebPageGrader.invalidFiles(files);
+            if (problem != null) {
+                throw new ValidationException("files", problem);
+            }
+            return WebFiles.format(files);
+        }
+        if (sourceCode == null) {
+            throw new ValidationException("sourceCode", "must not be null");
+        }
+        int limitKib = task.maxSourceKib != null ? task.maxSourceKib : config.maxSourceKib();
+        if (sourceCode.getBytes(StandardCharsets.UTF_8).length > limitKib * 1024) {
+            throw new ValidationException("sourceCode", "The source is larger than " + limitKib + " KiB");
+        }
+        return sourceCode;
     }
 
     /** A regrade as it was queued: its row and how many submissions went back to the graders. */
@@ -236,5 +267,23 @@ public class SubmissionService {
                         .map(results -> new SubmissionView(submission, tests, results)));
             });
         });
+    }
+
+    /**
+     * The PNG screenshot a WEB submission's grading took, for its author, the class's teacher or an administrator.
+     *
+     * @throws NotFoundException for anyone else, for another school's ids, and while there is none (not a WEB
+     *                           submission, not graded yet, or the page never rendered)
+     */
+    @WithSession
+    public Uni<byte[]> viewScreenshot(Caller caller, UUID submissionId) {
+        return viewSubmission(caller, submissionId)
+                .chain(view -> SubmissionScreenshot.findInTenant(caller.tenantId(), submissionId))
+                .map(shot -> {
+                    if (shot == null) {
+                        throw new NotFoundException("screenshot", submissionId);
+                    }
+                    return shot.png;
+                });
     }
 }

@@ -171,11 +171,12 @@ public class TaskResource {
     @POST
     @Path("/{taskId}/submissions")
     @RolesAllowed(Role.STUDENT_NAME)
-    @Operation(summary = "Submit a program; a grader judges it in the background")
+    @Operation(summary = "Submit a program (or a WEB task's files); a grader judges it in the background")
     @APIResponse(responseCode = "202", description = "Stored and queued")
     @APIResponse(responseCode = "403", description = "FORBIDDEN: not enrolled in the task's class")
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such task in your school")
-    @APIResponse(responseCode = "422", description = "VALIDATION_ERROR: wrong language, source too large or a malformed"
+    @APIResponse(responseCode = "422", description = "VALIDATION_ERROR: wrong language, source too large, a WEB"
+            + " submission's files missing index.html, badly named or too large, or a malformed"
             + " Idempotency-Key; IDEMPOTENCY_KEY_REUSED: the key was sent before with another request")
     public Uni<Response> submitCode(@PathParam("taskId") UUID taskId, @NotNull @Valid SubmitCodeRequest request,
                                     @Parameter(description = "Makes a retried submit safe (IETF draft-ietf-httpapi-idempotency-key-header):"
@@ -184,14 +185,15 @@ public class TaskResource {
                                     @HeaderParam(IdempotencyKeys.HEADER) String idempotencyKey) {
         return idempotencyKeys.once(caller.tenantId(), caller.userId(), idempotencyKey, "POST",
                 "/api/v1/lab/tasks/" + taskId + "/submissions", request,
-                () -> submissions.submitCode(caller, taskId, request.language(), request.sourceCode())
+                () -> submissions.submitCode(caller, taskId, request.language(), request.sourceCode(), request.files())
                         .map(s -> new IdempotencyKeys.Answer(202, URI.create("/api/v1/lab/submissions/" + s.id),
                                 new SubmissionAccepted(s.id, s.status))));
     }
 
 
     private static java.util.List<TaskService.NewTest> newTests(java.util.List<CreateTaskRequest.TestCaseRequest> tests) {
-        return tests.stream().map(t -> new TaskService.NewTest(t.stdin(), t.expectedStdout(), t.hidden(), t.points(),
-                t.checker(), t.tolerance())).toList();
+        return tests.stream().map(t -> new TaskService.NewTest(t.stdin() == null ? "" : t.stdin(),
+                t.expectedStdout() == null ? "" : t.expectedStdout(), t.hidden(), t.points(), t.checker(), t.tolerance(),
+                t.script())).toList();
     }
 }

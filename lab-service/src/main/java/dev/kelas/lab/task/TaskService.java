@@ -5,6 +5,7 @@ import dev.kelas.contracts.Role;
 import dev.kelas.lab.config.LabConfig;
 import dev.kelas.lab.enrollment.LabAssignment;
 import dev.kelas.lab.grading.Checker;
+import dev.kelas.lab.grading.WebPageGrader;
 import java.math.BigDecimal;
 import dev.kelas.lab.submission.CodeSubmission;
 import dev.kelas.lab.submission.Regrade;
@@ -64,9 +65,15 @@ public class TaskService {
      *
      * @param checker   null for EXACT
      * @param tolerance null for 1e-6
+     * @param script    for a WEB task, the JavaScript check (stored in the test's {@code stdin}); else ignored
      */
     public record NewTest(String stdin, String expectedStdout, boolean hidden, BigDecimal points, Checker checker,
-                          Double tolerance) {
+                          Double tolerance, String script) {
+
+        /** A test of a program (not a WEB check). */
+        public NewTest(String stdin, String expectedStdout, boolean hidden, BigDecimal points, Checker checker, Double tolerance) {
+            this(stdin, expectedStdout, hidden, points, checker, tolerance, null);
+        }
     }
 
     /**
@@ -83,9 +90,10 @@ public class TaskService {
         UUID tenantId = caller.tenantId();
         UUID userId = caller.userId();
         boolean admin = caller.hasRole(Role.ADMIN);
-        if (!config.languages().containsKey(request.language())) {
-            throw new ValidationException("language", "Unknown language; known: " + config.languages().keySet());
+        if (!knownLanguage(request.language())) {
+            throw new ValidationException("language", "Unknown language; known: " + knownLanguages());
         }
+        requireChecks(request.language(), request.tests());
         return LabAssignment.findInTenant(tenantId, request.assignmentId()).chain(assignment -> {
             if (assignment == null) {
                 throw new NotFoundException("assignment", request.assignmentId());
@@ -118,7 +126,7 @@ public class TaskService {
             task.maxSourceKib = request.maxSourceKib();
             task.starterCode = request.starterCode();
             task.checkerSource = checkerFor(request.tests(), request.checkerSource());
-            List<TestCase> tests = toTestCases(task.id, request.tests());
+            List<TestCase> tests = toTestCases(task.id, task.language, request.tests());
             return task.persist().chain(() -> TestCase.persist(tests))
                     .chain(() -> outbox.record(tenantId, new LabTaskCreated(task.id, task.assignmentId, task.classId,
                             task.teacherId, userId, task.title, task.language, task.createdAt)))
@@ -138,8 +146,9 @@ public class TaskService {
     public Uni<TaskWithTests> replaceTests(Caller caller, UUID taskId, List<NewTest> newTests, String checkerSource) {
         String checker = checkerFor(newTests, checkerSource);
         return managedTask(caller, taskId).chain(task -> {
+            requireChecks(task.language, newTests);
             task.checkerSource = checker;
-            List<TestCase> tests = toTestCases(task.id, newTests);
+            List<TestCase> tests = toTestCases(task.id, task.language, newTests);
             return TestCase.delete("taskId", task.id).chain(() -> TestCase.persist(tests))
                     .replaceWith(new TaskWithTests(task, tests));
         });
@@ -229,7 +238,33 @@ public class TaskService {
         return needsProgram ? checkerSource : null;
     }
 
-    private static List<TestCase> toTestCases(UUID taskId, List<NewTest> given) {
+    /** Whether a task may take this language: a key of {@code kelas.lab.languages}, or {@code web} while the WEB lab is on. */
+    private boolean knownLanguage(String language) {
+        return config.languages().containsKey(language) || WebPageGrader.LANGUAGE.equals(language) && config.web().enabled();
+    }
+
+    private List<String> knownLanguages() {
+        List<String> known = new ArrayList<>(new java.util.TreeSet<>(config.languages().keySet()));
+        if (config.web().enabled()) {
+            known.add(WebPageGrader.LANGUAGE);
+        }
+        return known;
+    }
+
+    /** A WEB task's tests are JavaScript checks: each needs its script. */
+    private static void requireChecks(String language, List<NewTest> tests) {
+        if (!WebPageGrader.LANGUAGE.equals(language)) {
+            return;
+        }
+        for (int i = 0; i < tests.size(); i++) {
+            if (tests.get(i).script() == null || tests.get(i).script().isBlank()) {
+                throw new ValidationException("tests[" + i + "].script", "A WEB task's test is a JavaScript check: give its script");
+            }
+        }
+    }
+
+    private static List<TestCase> toTestCases(UUID taskId, String language, List<NewTest> given) {
+        boolean web = WebPageGrader.LANGUAGE.equals(language);
         List<TestCase> tests = new ArrayList<>();
         for (int i = 0; i < given.size(); i++) {
             NewTest source = given.get(i);
@@ -237,8 +272,8 @@ public class TaskService {
             test.id = UUID.randomUUID();
             test.taskId = taskId;
             test.ordinal = i + 1;
-            test.stdin = source.stdin();
-            test.expectedStdout = source.expectedStdout();
+            test.stdin = web ? source.script() : source.stdin();
+            test.expectedStdout = web ? "" : source.expectedStdout();
             test.hidden = source.hidden();
             test.points = source.points();
             test.checker = source.checker() == null ? Checker.EXACT : source.checker();

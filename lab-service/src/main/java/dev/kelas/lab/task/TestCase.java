@@ -18,6 +18,7 @@ public class TestCase extends PanacheEntityBase {
     public UUID taskId;
     /** Position in the task, from 1; tests run and are reported in this order. */
     public int ordinal;
+    /** The program's input; for a WEB task, the JavaScript check run against the page. */
     public String stdin;
     public String expectedStdout;
     /** A hidden test shows students its verdict and points, never its data. */

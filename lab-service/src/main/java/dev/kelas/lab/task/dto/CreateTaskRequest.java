@@ -16,7 +16,8 @@ import java.util.UUID;
 /**
  * A coding task for a CODING assignment of a class the teacher teaches.
  *
- * @param language a key of {@code kelas.lab.languages}, e.g. {@code python}
+ * @param language a key of {@code kelas.lab.languages}, e.g. {@code python}, or {@code web} for a WEB task (HTML, CSS
+ *                 and JavaScript files graded in headless chromium; each test is then a JavaScript check)
  * @param tests         1 to 50 tests, run in this order
  * @param checkerSource a Python checker program, required when a test uses the PROGRAM checker: it runs as
  *                      {@code checker.py input.txt output.txt expected.txt} and exits 0 to accept, 1 to reject
@@ -51,17 +52,23 @@ public record CreateTaskRequest(@NotBlank @Size(max = 200) String title,
     }
 
     /**
-     * One test: input, expected output, points and how output is compared.
+     * One test: input, expected output, points and how output is compared; for a WEB task, a JavaScript check.
      *
+     * @param stdin          the program's input (empty when absent)
+     * @param expectedStdout the expected output (empty when absent)
+     * @param script         for a WEB task: the body of an async JavaScript function run against the loaded page,
+     *                       with {@code assert(condition, message)} and {@code consoleErrors} (the page's console
+     *                       errors so far) in scope; it passes unless it throws. Ignored for other tasks.
      * @param hidden    students see a hidden test's verdict and points, never its data
      * @param checker   EXACT (default: line by line, trailing white space ignored), WHITESPACE, FLOAT or PROGRAM
      * @param tolerance for FLOAT: largest accepted absolute or relative difference (default 1e-6)
      */
-    public record TestCaseRequest(@NotNull @Size(max = 1_000_000) String stdin,
-                                  @NotNull @Size(max = 1_000_000) String expectedStdout,
+    public record TestCaseRequest(@Size(max = 1_000_000) String stdin,
+                                  @Size(max = 1_000_000) String expectedStdout,
                                   boolean hidden,
                                   @NotNull @DecimalMin("0") @DecimalMax("10000") BigDecimal points,
                                   dev.kelas.lab.grading.Checker checker,
-                                  @jakarta.validation.constraints.PositiveOrZero Double tolerance) {
+                                  @jakarta.validation.constraints.PositiveOrZero Double tolerance,
+                                  @Size(max = 100_000) String script) {
     }
 }

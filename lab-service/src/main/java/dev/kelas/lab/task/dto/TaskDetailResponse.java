@@ -26,15 +26,21 @@ public record TaskDetailResponse(UUID id, UUID classId, UUID assignmentId, Strin
     public record Limits(int cpuSeconds, BigDecimal wallSeconds, int memoryMib, int outputKib, int maxProcesses) {
     }
 
-    /** A visible test: its position, input, expected output and points. */
-    public record VisibleTest(int ordinal, String stdin, String expectedStdout, BigDecimal points) {
+    /**
+     * A visible test: its position, input, expected output and points; for a WEB task, its JavaScript check in
+     * {@code script} and no input or expected output.
+     */
+    @com.fasterxml.jackson.annotation.JsonInclude(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
+    public record VisibleTest(int ordinal, String stdin, String expectedStdout, BigDecimal points, String script) {
     }
 
     /** The response for a task view, with the statement already rendered to safe HTML. */
     public static TaskDetailResponse of(TaskCatalogService.TaskView view, String statementHtml) {
         var t = view.task();
+        boolean web = dev.kelas.lab.grading.WebPageGrader.LANGUAGE.equals(t.language);
         List<VisibleTest> visible = view.tests().stream().filter(c -> !c.hidden)
-                .map(c -> new VisibleTest(c.ordinal, c.stdin, c.expectedStdout, c.points)).toList();
+                .map(c -> web ? new VisibleTest(c.ordinal, null, null, c.points, c.stdin)
+                        : new VisibleTest(c.ordinal, c.stdin, c.expectedStdout, c.points, null)).toList();
         return new TaskDetailResponse(t.id, t.classId, t.assignmentId, t.title, t.statement, statementHtml,
                 List.of(t.language), t.starterCode == null ? Map.of() : Map.of(t.language, t.starterCode),
                 new Limits(t.cpuSeconds, t.wallSeconds, t.memoryMib, t.outputKib, t.maxProcesses), t.maxSourceKib,
