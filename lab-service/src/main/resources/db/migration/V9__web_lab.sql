@@ -7,3 +7,7 @@ create table submission_screenshot (
     png           bytea       not null,
     taken_at      timestamptz not null
 );
+
+-- A WEB task may ask for HTML validation (the W3C Nu Html Checker); its messages are stored with the verdict.
+alter table coding_task add column validate_html boolean not null default false;
+alter table code_submission add column html_messages text;
