@@ -99,7 +99,8 @@ public class Grader {
      * task is a JavaScript check (its {@code stdin}) with the task's wall-clock limit as its timeout and the
      * task's memory as the page's V8 heap. The run gets the task's CPU and wall-clock limits once per check,
      * plus {@code kelas.lab.web.browser-cpu-seconds} and {@code browser-wall-seconds} for the browser.
-     * Checks are told to {@code progress} in order once the browser has finished.
+     * Checks are told to {@code progress} in order once the browser has finished. When the task validates HTML,
+     * the Nu Html Checker reads the HTML files first, in this thread.
      *
      * @throws GraderUnavailableException if the WEB lab is off here or chromium or node is not installed
      */
@@ -127,6 +128,7 @@ public class Grader {
         try {
             metrics.timer("kelas_lab_queue_seconds").record(Duration.between(job.submittedAt(), Instant.now()));
             Timer.Sample sample = Timer.start(metrics);
+            List<HtmlValidator.HtmlMessage> htmlMessages = job.validateHtml() ? HtmlValidator.validate(files) : null;
             List<TestOutcome> outcomes = new java.util.ArrayList<>();
             WebPageGrader.WebGrading grading = webGrader.grade(files, checks, runLimits, (int) Math.round(task.wallSeconds() * 1000),
                     task.memoryMib(), slot, outcome -> {
@@ -142,7 +144,7 @@ public class Grader {
             Verdict verdict = Judge.overall(outcomes.stream().map(TestOutcome::verdict).toList());
             Counter.builder("kelas_lab_verdicts_total").tag("language", job.language()).tag("verdict", verdict.name())
                     .register(metrics).increment();
-            return new SubmissionRunner.Result(outcomes, null, grading.screenshotPng());
+            return new SubmissionRunner.Result(outcomes, null, grading.screenshotPng(), htmlMessages);
         } finally {
             slots.add(slot);
         }

@@ -11,10 +11,19 @@ import java.util.UUID;
  * @param tests         the task's tests in order
  * @param checkerSource the task's checker program (Python) for {@link Checker#PROGRAM} tests, or null
  * @param submittedAt   when the student submitted (for the time-in-queue metric)
+ * @param validateHtml  a WEB task's: check the HTML files with the Nu Html Checker
  */
 public record GradingJob(UUID tenantId, UUID submissionId, UUID taskId, UUID assignmentId, UUID classId,
                          UUID studentId, String language, String sourceCode, SandboxLimits limits, List<Test> tests,
-                         String checkerSource, java.time.Instant submittedAt) {
+                         String checkerSource, java.time.Instant submittedAt, boolean validateHtml) {
+
+    /** A job without HTML validation (every non-WEB task). */
+    public GradingJob(UUID tenantId, UUID submissionId, UUID taskId, UUID assignmentId, UUID classId,
+                      UUID studentId, String language, String sourceCode, SandboxLimits limits, List<Test> tests,
+                      String checkerSource, java.time.Instant submittedAt) {
+        this(tenantId, submissionId, taskId, assignmentId, classId, studentId, language, sourceCode, limits, tests,
+                checkerSource, submittedAt, false);
+    }
 
     /**
      * One test to run: input, expected output, how to compare, and its points.

@@ -59,7 +59,7 @@ public class GradingService {
                             new SandboxLimits(task.cpuSeconds, task.wallSeconds.doubleValue(), task.memoryMib,
                                     task.outputKib, task.maxProcesses, config.sandbox().fileSizeKib(), config.sandbox().tmpfsMib()),
                             tests.stream().map(t -> new GradingJob.Test(t.ordinal, t.stdin, t.expectedStdout, t.checker,
-                                    t.tolerance, t.points, t.hidden)).toList(), task.checkerSource, submission.queuedAt))));
+                                    t.tolerance, t.points, t.hidden)).toList(), task.checkerSource, submission.queuedAt, task.validateHtml))));
         });
     }
 
@@ -113,6 +113,7 @@ public class GradingService {
                     submission.maxScore = maxScore;
                     submission.gradedAt = Instant.now();
                     submission.compileOutput = graded.compileOutput();
+                    submission.htmlMessages = graded.htmlMessages() == null ? null : WebFiles.formatMessages(graded.htmlMessages());
                     submission.error = null;
                     List<TestResult> results = outcomes.stream().map(outcome -> testResult(submission.id, outcome)).toList();
                     // A regrade replaces the results of the grading before it (and these the ones recorded test by

@@ -39,12 +39,14 @@ public final class SubmissionRunner {
      * @param tests         one outcome per test, in test order
      * @param compileOutput the compiler's messages (truncated) when compilation failed, else null
      * @param screenshotPng a WEB submission's rendered page (PNG), else null
+     * @param htmlMessages  a WEB submission's HTML checker messages when its task validates HTML, else null
      */
-    public record Result(List<TestOutcome> tests, String compileOutput, byte[] screenshotPng) {
+    public record Result(List<TestOutcome> tests, String compileOutput, byte[] screenshotPng,
+                         List<HtmlValidator.HtmlMessage> htmlMessages) {
 
         /** A program's result, without a screenshot. */
         public Result(List<TestOutcome> tests, String compileOutput) {
-            this(tests, compileOutput, null);
+            this(tests, compileOutput, null, null);
         }
     }
 

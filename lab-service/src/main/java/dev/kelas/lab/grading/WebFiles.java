@@ -25,6 +25,27 @@ public final class WebFiles {
         }
     }
 
+    /** HTML checker messages as stored in {@code code_submission.html_messages}. */
+    public static String formatMessages(java.util.List<HtmlValidator.HtmlMessage> messages) {
+        try {
+            return JSON.writeValueAsString(messages);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException(e);
+        }
+    }
+
+    /** The messages stored by {@link #formatMessages}; null for null. */
+    public static java.util.List<HtmlValidator.HtmlMessage> parseMessages(String stored) {
+        if (stored == null) {
+            return null;
+        }
+        try {
+            return JSON.readValue(stored, new TypeReference<java.util.List<HtmlValidator.HtmlMessage>>() { });
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("Not stored HTML messages", e);
+        }
+    }
+
     /**
      * The files stored by {@link #format}.
      *

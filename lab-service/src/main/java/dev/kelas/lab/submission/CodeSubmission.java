@@ -31,6 +31,8 @@ public class CodeSubmission extends TenantEntity {
     public String error;
     /** The compiler's messages (first 4000 characters) when compilation failed. */
     public String compileOutput;
+    /** A WEB submission's HTML checker messages as JSON ({@code WebFiles.formatMessages}), when its task validates HTML. */
+    public String htmlMessages;
     public Instant createdAt;
     /** When it last went to the graders: its creation, or the teacher's latest regrade. */
     public Instant queuedAt;

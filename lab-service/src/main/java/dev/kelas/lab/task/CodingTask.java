@@ -36,6 +36,8 @@ public class CodingTask extends TenantEntity {
     public Integer maxSourceKib;
     /** Code the student's editor starts with, in the task's language, or null. */
     public String starterCode;
+    /** For a WEB task: whether the grader checks the HTML with the W3C Nu Html Checker (its messages are shown, not scored). */
+    public boolean validateHtml;
     public UUID createdBy;
     public Instant createdAt;
     /** When the teacher deleted a task that had submissions: hidden from students, kept for the record. */

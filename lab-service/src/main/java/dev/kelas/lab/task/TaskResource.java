@@ -73,7 +73,7 @@ public class TaskResource {
     @PATCH
     @Path("/{taskId}")
     @RolesAllowed({Role.TEACHER_NAME, Role.ADMIN_NAME})
-    @Operation(summary = "Change a task's title, statement, starter code or limits")
+    @Operation(summary = "Change a task's title, statement, starter code, limits or (WEB) HTML validation")
     @APIResponse(responseCode = "200", description = "The changed task")
     @APIResponse(responseCode = "403", description = "FORBIDDEN: not the class's teacher")
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such task in your school")
@@ -81,7 +81,7 @@ public class TaskResource {
     public Uni<TaskResponse> updateTask(@PathParam("taskId") UUID taskId, @NotNull @Valid UpdateTaskRequest request) {
         TaskService.TaskChange change = new TaskService.TaskChange(request.title(), request.statement(), request.starterCode(),
                 request.cpuSeconds(), request.wallSeconds(), request.memoryMib(), request.outputKib(), request.maxProcesses(),
-                request.maxSourceKib());
+                request.maxSourceKib(), request.validateHtml());
         return tasks.updateTask(caller, taskId, change).map(TaskResponse::of);
     }
 
@@ -109,7 +109,7 @@ public class TaskResource {
         TaskService.NewTask task = new TaskService.NewTask(request.title(), request.language(), request.statement(),
                 request.assignmentId(), request.classId(), limits.cpuSeconds(), limits.wallSeconds(), limits.memoryMib(),
                 limits.outputKib(), limits.maxProcesses(), newTests(request.tests()), request.checkerSource(),
-                request.maxSourceKib(), request.starterCode());
+                request.maxSourceKib(), request.starterCode(), Boolean.TRUE.equals(request.validateHtml()));
         return tasks.createTask(caller, task).map(created -> Response
                 .created(URI.create("/api/v1/lab/tasks/" + created.task().id))
                 .entity(TaskResponse.of(created))

@@ -48,7 +48,16 @@ public class TaskService {
      */
     public record NewTask(String title, String language, String statement, UUID assignmentId, UUID classId,
                           int cpuSeconds, BigDecimal wallSeconds, int memoryMib, Integer outputKib, Integer maxProcesses,
-                          List<NewTest> tests, String checkerSource, Integer maxSourceKib, String starterCode) {
+                          List<NewTest> tests, String checkerSource, Integer maxSourceKib, String starterCode,
+                          boolean validateHtml) {
+
+        /** A task without HTML validation. */
+        public NewTask(String title, String language, String statement, UUID assignmentId, UUID classId,
+                       int cpuSeconds, BigDecimal wallSeconds, int memoryMib, Integer outputKib, Integer maxProcesses,
+                       List<NewTest> tests, String checkerSource, Integer maxSourceKib, String starterCode) {
+            this(title, language, statement, assignmentId, classId, cpuSeconds, wallSeconds, memoryMib, outputKib,
+                    maxProcesses, tests, checkerSource, maxSourceKib, starterCode, false);
+        }
     }
 
     /**
@@ -57,7 +66,14 @@ public class TaskService {
      */
     public record TaskChange(String title, String statement, String starterCode, Integer cpuSeconds,
                              BigDecimal wallSeconds, Integer memoryMib, Integer outputKib, Integer maxProcesses,
-                             Integer maxSourceKib) {
+                             Integer maxSourceKib, Boolean validateHtml) {
+
+        /** A change that leaves HTML validation as it is. */
+        public TaskChange(String title, String statement, String starterCode, Integer cpuSeconds,
+                          BigDecimal wallSeconds, Integer memoryMib, Integer outputKib, Integer maxProcesses,
+                          Integer maxSourceKib) {
+            this(title, statement, starterCode, cpuSeconds, wallSeconds, memoryMib, outputKib, maxProcesses, maxSourceKib, null);
+        }
     }
 
     /**
@@ -94,6 +110,9 @@ public class TaskService {
             throw new ValidationException("language", "Unknown language; known: " + knownLanguages());
         }
         requireChecks(request.language(), request.tests());
+        if (request.validateHtml() && !WebPageGrader.LANGUAGE.equals(request.language())) {
+            throw new ValidationException("validateHtml", "Only a WEB task validates HTML");
+        }
         return LabAssignment.findInTenant(tenantId, request.assignmentId()).chain(assignment -> {
             if (assignment == null) {
                 throw new NotFoundException("assignment", request.assignmentId());
@@ -125,6 +144,7 @@ public class TaskService {
             task.createdAt = Instant.now();
             task.maxSourceKib = request.maxSourceKib();
             task.starterCode = request.starterCode();
+            task.validateHtml = request.validateHtml();
             task.checkerSource = checkerFor(request.tests(), request.checkerSource());
             List<TestCase> tests = toTestCases(task.id, task.language, request.tests());
             return task.persist().chain(() -> TestCase.persist(tests))
@@ -179,6 +199,12 @@ public class TaskService {
             task.outputKib = change.outputKib() != null ? change.outputKib() : task.outputKib;
             task.maxProcesses = change.maxProcesses() != null ? change.maxProcesses() : task.maxProcesses;
             task.maxSourceKib = change.maxSourceKib() != null ? change.maxSourceKib() : task.maxSourceKib;
+            if (change.validateHtml() != null) {
+                if (change.validateHtml() && !WebPageGrader.LANGUAGE.equals(task.language)) {
+                    throw new ValidationException("validateHtml", "Only a WEB task validates HTML");
+                }
+                task.validateHtml = change.validateHtml();
+            }
             return TestCase.listForTask(task.id).map(tests -> new TaskWithTests(task, tests));
         });
     }

@@ -157,7 +157,7 @@ class WebTaskTests {
                 .body("language", equalTo("web")).body("verdict", equalTo("WRONG_ANSWER"))
                 .body("score", equalTo(5.0f)).body("maxScore", equalTo(10.0f))
                 .body("tests[1].hidden", equalTo(true)).body("tests[1].stdin", nullValue()).body("tests[1].stdout", nullValue())
-                .body("tests[2].stdout", equalTo("after two clicks the button says 1"));
+                .body("tests[2].stdout", equalTo("after two clicks the button says 1")).body("htmlMessages", nullValue());
 
         byte[] png = as(studentId, "STUDENT").pathParam("id", submissionId).get("/api/v1/lab/submissions/{id}/screenshot")
                 .then().statusCode(200).contentType("image/png").extract().asByteArray();
@@ -178,6 +178,42 @@ class WebTaskTests {
                 .then().statusCode(200).contentType("image/png");
         as(UUID.randomUUID(), "STUDENT").pathParam("id", submissionId).get("/api/v1/lab/submissions/{id}/screenshot")
                 .then().statusCode(404).contentType("application/problem+json").body("code", equalTo("NOT_FOUND"));
+    }
+
+    @Test
+    void shouldShowTheNuCheckersMessagesWhenTheTaskValidatesHtml() {
+        Map<String, Object> task = new java.util.HashMap<>(webTask(publishedAssignment(), List.of(
+                Map.of("script", "assert(document.querySelector('img') !== null)", "hidden", false, "points", 1))));
+        task.put("validateHtml", true);
+        String taskId = LabTestEnvironment.createTask(() -> as(teacherId, "TEACHER"), task);
+        as(teacherId, "TEACHER").pathParam("id", taskId).get("/api/v1/lab/tasks/{id}").then().body("validateHtml", equalTo(true));
+        UUID studentId = enrolledStudent();
+        String[] id = new String[1];
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() -> {
+            Response response = submitFiles(studentId, taskId, Map.of("index.html",
+                    "<!doctype html><html lang=en><head><title>Pic</title></head><body>\n<img src=cat.png></body></html>"));
+            id[0] = response.statusCode() == 202 ? response.path("id") : null;
+            return id[0] != null;
+        });
+        graded(studentId, id[0]).then().statusCode(200).body("verdict", equalTo("ACCEPTED"))
+                .body("htmlMessages.file", hasItem("index.html")).body("htmlMessages.type", hasItem("error"))
+                .body("htmlMessages.line", hasItem(2))
+                .body("htmlMessages.message", hasItem(org.hamcrest.Matchers.containsString("alt")));
+        as(teacherId, "TEACHER").pathParam("id", taskId).body(Map.of("validateHtml", false)).patch("/api/v1/lab/tasks/{id}")
+                .then().statusCode(200).body("validateHtml", equalTo(false));
+    }
+
+    @Test
+    void shouldNotValidateHtmlOfAProgram() {
+        UUID assignmentId = publishedAssignment();
+        Map<String, Object> task = new java.util.HashMap<>(webTask(assignmentId,
+                List.of(Map.of("stdin", "", "expectedStdout", "", "hidden", false, "points", 1))));
+        task.put("language", "python");
+        task.put("validateHtml", true);
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100))
+                .until(() -> as(teacherId, "TEACHER").body(task).post("/api/v1/lab/tasks").statusCode() == 422);
+        as(teacherId, "TEACHER").body(task).post("/api/v1/lab/tasks").then().statusCode(422)
+                .body("errors.field", hasItem("validateHtml"));
     }
 
     @Test

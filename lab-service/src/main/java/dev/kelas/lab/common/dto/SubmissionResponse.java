@@ -15,12 +15,14 @@ import java.util.stream.Collectors;
 
 /**
  * A code submission with its verdict, score (points) and per-test results. The data of hidden
- * tests ({@code stdin}, {@code expectedStdout}, {@code stdout}) is never included.
+ * tests ({@code stdin}, {@code expectedStdout}, {@code stdout}) is never included. {@code htmlMessages}: a WEB
+ * submission's HTML checker messages when its task validates HTML (absent otherwise; empty when valid).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record SubmissionResponse(UUID id, UUID taskId, UUID studentId, String language, SubmissionStatus status,
                                  Verdict verdict, BigDecimal score, BigDecimal maxScore, String error, String compileOutput,
-                                 Instant createdAt, Instant gradedAt, List<TestView> tests) {
+                                 Instant createdAt, Instant gradedAt, List<TestView> tests,
+                                 List<dev.kelas.lab.grading.HtmlValidator.HtmlMessage> htmlMessages) {
 
     /** One test's outcome; data fields are null (absent) for hidden tests. */
     @JsonInclude(JsonInclude.Include.NON_NULL)
@@ -42,6 +44,6 @@ public record SubmissionResponse(UUID id, UUID taskId, UUID studentId, String la
         }).toList();
         var s = view.submission();
         return new SubmissionResponse(s.id, s.taskId, s.studentId, s.language, s.status, s.verdict, s.score, s.maxScore,
-                s.error, s.compileOutput, s.createdAt, s.gradedAt, tests);
+                s.error, s.compileOutput, s.createdAt, s.gradedAt, tests, dev.kelas.lab.grading.WebFiles.parseMessages(s.htmlMessages));
     }
 }

@@ -23,6 +23,8 @@ import java.util.UUID;
  *                      {@code checker.py input.txt output.txt expected.txt} and exits 0 to accept, 1 to reject
  * @param maxSourceKib  optional source size limit, 1 to 1024 KiB (default {@code kelas.lab.max-source-kib})
  * @param starterCode   optional code in the task's language that the student's editor starts with, 64 KiB at most
+ * @param validateHtml  for a WEB task: check each submitted HTML file with the W3C Nu Html Checker and show its
+ *                      messages with the verdict (they do not change the score); default false
  */
 public record CreateTaskRequest(@NotBlank @Size(max = 200) String title,
                                 @NotBlank @Size(max = 40) String language,
@@ -33,7 +35,8 @@ public record CreateTaskRequest(@NotBlank @Size(max = 200) String title,
                                 @NotEmpty @Size(max = 50) List<@NotNull @Valid TestCaseRequest> tests,
                                 @Size(max = 100_000) String checkerSource,
                                 @Min(1) @Max(1024) Integer maxSourceKib,
-                                @Size(max = 65_536) String starterCode) {
+                                @Size(max = 65_536) String starterCode,
+                                Boolean validateHtml) {
 
     /**
      * Limits per test run.

@@ -20,7 +20,7 @@ public record TaskDetailResponse(UUID id, UUID classId, UUID assignmentId, Strin
                                  String statementHtml, List<String> languages, Map<String, String> starterCode,
                                  Limits limits, Integer maxSourceKib, BigDecimal maxScore, Integer maxAttempts,
                                  List<VisibleTest> visibleTests, int hiddenTestCount, Instant createdAt,
-                                 Instant archivedAt, TaskSummaryResponse.ProgressResponse progress) {
+                                 Instant archivedAt, TaskSummaryResponse.ProgressResponse progress, boolean validateHtml) {
 
     /** Limits per test run: CPU seconds, wall-clock seconds, MiB of memory, KiB of output, processes. */
     public record Limits(int cpuSeconds, BigDecimal wallSeconds, int memoryMib, int outputKib, int maxProcesses) {
@@ -45,7 +45,7 @@ public record TaskDetailResponse(UUID id, UUID classId, UUID assignmentId, Strin
                 List.of(t.language), t.starterCode == null ? Map.of() : Map.of(t.language, t.starterCode),
                 new Limits(t.cpuSeconds, t.wallSeconds, t.memoryMib, t.outputKib, t.maxProcesses), t.maxSourceKib,
                 maxScore(view.tests()), view.maxAttempts(), visible, view.tests().size() - visible.size(), t.createdAt,
-                t.archivedAt, TaskSummaryResponse.ProgressResponse.of(view.progress()));
+                t.archivedAt, TaskSummaryResponse.ProgressResponse.of(view.progress()), t.validateHtml);
     }
 
     /** The sum of the tests' points. */

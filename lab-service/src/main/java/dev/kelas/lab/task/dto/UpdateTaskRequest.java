@@ -20,5 +20,6 @@ public record UpdateTaskRequest(@Size(min = 1, max = 200) @Pattern(regexp = ".*\
                                 @Min(16) @Max(2048) Integer memoryMib,
                                 @Min(1) @Max(1024) Integer outputKib,
                                 @Min(1) @Max(256) Integer maxProcesses,
-                                @Min(1) @Max(1024) Integer maxSourceKib) {
+                                @Min(1) @Max(1024) Integer maxSourceKib,
+                                Boolean validateHtml) {
 }
