@@ -8,7 +8,7 @@ import jakarta.persistence.Table;
 import java.math.BigDecimal;
 import java.util.UUID;
 
-/** lab-service's copy of a published assignment, from {@code kelas.learning.assignment.published}. */
+/** lab-service's copy of a published assignment, from the {@code kelas.learning.assignment.*} events. */
 @Entity
 @Table(name = "lab_assignment")
 public class LabAssignment extends PanacheEntityBase {
@@ -24,6 +24,10 @@ public class LabAssignment extends PanacheEntityBase {
     public Integer maxAttempts;
     /** When the assignment is due, or null (no due time, or projected before lab-service kept it). */
     public java.time.Instant dueAt;
+    /** The assignment's version in learning-service as of the last change applied (0: as published). */
+    public int version;
+    /** When learning-service deleted the assignment, or null. */
+    public java.time.Instant deletedAt;
 
     /** The assignment with this id in this tenant, or null. */
     public static Uni<LabAssignment> findInTenant(UUID tenantId, UUID assignmentId) {

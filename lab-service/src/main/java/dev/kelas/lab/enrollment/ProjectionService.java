@@ -1,6 +1,9 @@
 package dev.kelas.lab.enrollment;
 
+import dev.kelas.contracts.events.AssignmentDeleted;
 import dev.kelas.contracts.events.AssignmentPublished;
+import dev.kelas.contracts.events.AssignmentUpdated;
+import dev.kelas.lab.task.CodingTask;
 import dev.kelas.contracts.events.EnrollmentCreated;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -34,6 +37,45 @@ public class ProjectionService {
                     assignment.dueAt = published.dueAt();
                     return existing != null ? Uni.createFrom().voidItem() : assignment.persist().replaceWithVoid();
                 });
+    }
+
+    /**
+     * Applies {@code kelas.learning.assignment.updated}: overwrites the copy's title, kind, points, attempt limit
+     * and due time, unless the copy already has this version or a newer one (a redelivery, or changes read out of
+     * order). A change to an assignment the lab never saw published is dropped: a CODING assignment is always
+     * published first, on the same subject tree this consumer reads in order.
+     */
+    @WithTransaction
+    public Uni<Void> applyAssignmentUpdated(UUID tenantId, AssignmentUpdated updated) {
+        return LabAssignment.findInTenant(tenantId, updated.assignmentId()).invoke(assignment -> {
+            if (assignment == null || assignment.version >= updated.version()) {
+                return;
+            }
+            assignment.title = updated.title();
+            assignment.kind = updated.kind();
+            assignment.points = updated.points();
+            assignment.maxAttempts = updated.maxAttempts();
+            assignment.dueAt = updated.dueAt();
+            assignment.version = updated.version();
+        }).replaceWithVoid();
+    }
+
+    /**
+     * Applies {@code kelas.learning.assignment.deleted}: marks the copy deleted and archives the assignment's coding
+     * tasks, so students no longer see them or submit; their submissions stay (learning deletes only assignments
+     * without grades). A repeat changes nothing.
+     */
+    @WithTransaction
+    public Uni<Void> applyAssignmentDeleted(UUID tenantId, AssignmentDeleted deleted) {
+        return LabAssignment.findInTenant(tenantId, deleted.assignmentId()).chain(assignment -> {
+            if (assignment == null || assignment.deletedAt != null) {
+                return Uni.createFrom().voidItem();
+            }
+            assignment.deletedAt = deleted.occurredAt();
+            return CodingTask.<CodingTask>list("tenantId = ?1 and assignmentId = ?2", tenantId, assignment.assignmentId)
+                    .invoke(tasks -> tasks.forEach(task -> task.archive(deleted.occurredAt())))
+                    .replaceWithVoid();
+        });
     }
 
     /** Applies {@code kelas.learning.enrollment.created}: records the enrollment (a repeat changes nothing). */

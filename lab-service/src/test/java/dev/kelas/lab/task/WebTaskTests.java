@@ -121,6 +121,9 @@ class WebTaskTests {
     void shouldGradeAWebSubmissionCheckByCheckWithProgressAndAScreenshot() throws Exception {
         String taskId = publishedWebTask();
         UUID studentId = enrolledStudent();
+        // the enrollment reaches lab-service as an event: until then the task is not the student's (404)
+        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() ->
+                as(studentId, "STUDENT").pathParam("id", taskId).get("/api/v1/lab/tasks/{id}").statusCode() == 200);
         as(studentId, "STUDENT").pathParam("id", taskId).get("/api/v1/lab/tasks/{id}").then().statusCode(200)
                 .body("languages", equalTo(List.of("web"))).body("hiddenTestCount", equalTo(1))
                 .body("visibleTests[0].script", equalTo("assert(document.getElementById('title').textContent === 'Hello', 'no Hello')"))
