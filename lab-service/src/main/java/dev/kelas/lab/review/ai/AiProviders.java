@@ -21,9 +21,10 @@ import org.jboss.logging.Logger;
  * first answer; a provider that fails (an error status such as 429 or 500, an error event, its timeout) or whose
  * circuit is open is passed over, and when all are, the caller falls back to the offline reviewer.
  *
- * <p>The providers are thin clients over the JDK HTTP client rather than the vendors' Java SDKs: the OpenAI and
- * Anthropic SDKs both resolve from Maven Central, but each brings OkHttp, Kotlin's standard library and its own
- * Jackson line into a Quarkus application that already has an HTTP client and Jackson, and what Kelas needs of them
+ * <p>The providers are thin clients over the JDK HTTP client rather than the vendors' Java SDKs (their shared
+ * plumbing in {@link StreamingProvider}, each keeping only its wire format): the OpenAI and Anthropic
+ * SDKs both resolve from Maven Central, but each brings its own HTTP client and Jackson line (OpenAI's and
+ * Anthropic's also OkHttp and Kotlin's standard library) into a Quarkus application that already has an HTTP client and Jackson, and what Kelas needs of them
  * is one streaming call each (about a hundred lines); the OpenAI-compatible client also serves Ollama and vLLM,
  * which an SDK bound to one vendor's base URL and model names serves less well.
  */
@@ -38,10 +39,8 @@ public class AiProviders {
         ReviewConfig.CircuitBreaker breaker = config.circuitBreaker();
         for (ReviewConfig.Provider provider : config.providers().orElse(List.of())) {
             AiProvider client0 = switch (provider.kind()) {
-                case "openai" -> new OpenAiChatProvider(provider.name(), provider.baseUrl(), provider.model(),
-                        provider.apiKey().orElse(null), provider.maxOutputTokens(), provider.timeout(), client, json);
-                case "anthropic" -> new AnthropicMessagesProvider(provider.name(), provider.baseUrl(), provider.model(),
-                        provider.apiKey().orElse(null), provider.maxOutputTokens(), provider.timeout(), client, json);
+                case "openai" -> new OpenAiChatProvider(provider, client, json);
+                case "anthropic" -> new AnthropicMessagesProvider(provider, client, json);
                 default -> throw new IllegalArgumentException("kelas.lab.review.providers: kind " + provider.kind()
                         + " of " + provider.name() + " is not openai or anthropic");
             };
