@@ -60,10 +60,10 @@ public interface ReviewConfig {
         /** Its name in reviews and metrics, e.g. {@code openai} or {@code local-ollama}. */
         String name();
 
-        /** Its wire format: {@code openai} (Chat Completions, also Ollama and vLLM) or {@code anthropic} (Messages). */
+        /** Its wire format: {@code openai} (Chat Completions, also Ollama and vLLM), {@code anthropic} (Messages) or {@code gemini} (Google Gemini {@code streamGenerateContent}). */
         String kind();
 
-        /** Its API base, e.g. {@code https://api.openai.com/v1}, {@code https://api.anthropic.com}, {@code http://127.0.0.1:11434/v1}. */
+        /** Its API base, e.g. {@code https://api.openai.com/v1}, {@code https://api.anthropic.com}, {@code https://generativelanguage.googleapis.com}, {@code http://127.0.0.1:11434/v1}. */
         String baseUrl();
 
         /** The model to ask for. */

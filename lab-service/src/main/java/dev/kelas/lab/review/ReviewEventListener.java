@@ -35,6 +35,8 @@ public class ReviewEventListener {
     public static final String STARTED_TYPE = "kelas.lab.submission.review-started";
     /** The live update's type of each piece of an AI provider's text. */
     public static final String DELTA_TYPE = "kelas.lab.submission.review-delta";
+    /** The chain's outcome when the school turned AI feedback off. */
+    public static final String SCHOOL_AI_OFF = "school-ai-off";
     private static final Logger LOG = Logger.getLogger(ReviewEventListener.class);
 
     private final JetStreamConsumers consumers;
@@ -81,7 +83,9 @@ public class ReviewEventListener {
         OfflineReviewer.Review review = reviewer.review(job);
         String provider = OfflineReviewer.PROVIDER;
         ReviewService.AiPart ai = new ReviewService.AiPart(null, null, null, null, null, List.of());
-        if (job.mode() == FeedbackSettings.Mode.AI && providers.configured()) {
+        if (job.mode() == FeedbackSettings.Mode.AI && providers.configured() && !job.schoolAi()) {
+            ai = new ReviewService.AiPart(null, null, null, null, null, List.of(new AiProviders.Attempt("chain", SCHOOL_AI_OFF)));
+        } else if (job.mode() == FeedbackSettings.Mode.AI && providers.configured()) {
             String limit = Reactive.await(() -> reviews.aiLimitReached(job.tenantId(), job.studentId(), config.studentDailyAiLimit(),
                     config.schoolDailyAiLimit()));
             if (limit != null) {

@@ -53,10 +53,11 @@ public class ReviewService {
      * @param tests      the graded tests in order
      * @param cpuSeconds the task's CPU limit per test, seconds
      * @param memoryMib  the task's memory limit, MiB
+     * @param schoolAi   whether the school allows AI feedback ({@link SchoolReviewSettings}); false: offline only
      */
     public record ReviewJob(UUID tenantId, UUID submissionId, UUID taskId, UUID studentId, String language, String sourceCode,
                             String compileOutput, List<TestFeedback.GradedTest> tests, int cpuSeconds, int memoryMib,
-                            String statement, Mode mode) {
+                            String statement, Mode mode, boolean schoolAi) {
     }
 
     /**
@@ -78,7 +79,8 @@ public class ReviewService {
                         if (mode == Mode.OFF || dev.kelas.lab.grading.WebPageGrader.LANGUAGE.equals(task.language)) {
                             return Uni.createFrom().<ReviewJob>nullItem();
                         }
-                        return TestCase.listForTask(task.id).chain(cases -> TestResult.listForSubmission(submission.id).map(results -> {
+                        return SchoolReviewSettings.aiEnabled(tenantId).chain(schoolAi -> TestCase.listForTask(task.id)
+                                .chain(cases -> TestResult.listForSubmission(submission.id).map(results -> {
                             Map<Integer, TestResult> byOrdinal = results.stream()
                                     .collect(Collectors.toMap(r -> r.ordinal, Function.identity(), (a, b) -> b));
                             List<TestFeedback.GradedTest> tests = cases.stream()
@@ -92,8 +94,8 @@ public class ReviewService {
                                     }).toList();
                             return new ReviewJob(tenantId, submission.id, task.id, submission.studentId, submission.language,
                                     submission.sourceCode, submission.compileOutput, tests, task.cpuSeconds, task.memoryMib,
-                                    task.statement, mode);
-                        }));
+                                    task.statement, mode, schoolAi);
+                        })));
                     }));
         });
     }
@@ -278,6 +280,40 @@ public class ReviewService {
             settings.updatedAt = Instant.now();
             return (existing != null ? Uni.createFrom().item(settings) : settings.<FeedbackSettings>persist()).map(saved -> view(taskId, saved));
         }));
+    }
+
+    /**
+     * A school's feedback settings, for its teachers and administrators.
+     *
+     * @return the school's row, or null when it has the default (AI allowed)
+     * @throws NotFoundException for another school's id
+     */
+    @WithSession
+    public Uni<SchoolReviewSettings> schoolSettings(Caller caller, UUID schoolId) {
+        if (!caller.tenantId().equals(schoolId)) {
+            throw new NotFoundException("school", schoolId);
+        }
+        return SchoolReviewSettings.findForSchool(schoolId);
+    }
+
+    /**
+     * Turns AI feedback on or off for the caller's school (an administrator's; the resource checks the role).
+     *
+     * @throws NotFoundException for another school's id
+     */
+    @WithTransaction
+    public Uni<SchoolReviewSettings> updateSchoolSettings(Caller caller, UUID schoolId, boolean aiEnabled) {
+        if (!caller.tenantId().equals(schoolId)) {
+            throw new NotFoundException("school", schoolId);
+        }
+        return SchoolReviewSettings.findForSchool(schoolId).chain(existing -> {
+            SchoolReviewSettings settings = existing != null ? existing : new SchoolReviewSettings();
+            settings.tenantId = schoolId;
+            settings.aiEnabled = aiEnabled;
+            settings.updatedBy = caller.userId();
+            settings.updatedAt = Instant.now();
+            return existing != null ? Uni.createFrom().item(settings) : settings.<SchoolReviewSettings>persist();
+        });
     }
 
     private static SettingsView view(UUID taskId, FeedbackSettings settings) {

@@ -27,7 +27,15 @@ import java.util.concurrent.atomic.AtomicInteger;
  *
  * <p>Providers, by path prefix: {@code /stall} (answers headers and one chunk, then stalls past the timeout),
  * {@code /broken} (500), {@code /limited} (Anthropic 429 {@code rate_limit_error}), {@code /good} (Anthropic, streams
- * {@link #ANSWER} in {@link #PIECES}; answers 529 {@code overloaded_error} while {@link #goodDown} is set).
+ * {@link #ANSWER} in {@link #PIECES}; answers 529 {@code overloaded_error} while {@link #goodDown} is set),
+ * {@code /gemini-down} (Google Gemini, 503 {@code UNAVAILABLE}) and {@code /gemini} (Google Gemini
+ * {@code models.streamGenerateContent?alt=sse}: {@code data:} chunks of {@code candidates[0].content.parts[].text},
+ * the last with {@code usageMetadata}). For Gemini it checks the {@code x-goog-api-key} header (and that the key is
+ * not in the URL), {@code alt=sse}, the model in the path, {@code contents}, {@code systemInstruction} and
+ * {@code generationConfig}.
+ *
+ * <p>The chain it configures is the init argument {@code chain} (provider names, comma-separated), by default
+ * {@code stall,broken,limited,good}.
  */
 public class AiStandIn implements QuarkusTestResourceLifecycleManager {
     /** What the good provider streams, piece by piece. */
@@ -43,10 +51,27 @@ public class AiStandIn implements QuarkusTestResourceLifecycleManager {
     static final AtomicBoolean goodDown = new AtomicBoolean();
 
     private static final ObjectMapper JSON = new ObjectMapper();
+    /** Every provider the stand-in speaks: name, kind, model. */
+    private static final Map<String, String[]> PROVIDERS = Map.of(
+            "stall", new String[]{"openai", "gpt-stall"}, "broken", new String[]{"openai", "gpt-broken"},
+            "limited", new String[]{"anthropic", "claude-limited"}, "good", new String[]{"anthropic", "claude-good"},
+            "gemini-down", new String[]{"gemini", "gemini-down"}, "gemini", new String[]{"gemini", "gemini-good"});
     private HttpServer server;
+    private List<String> chain = List.of("stall", "broken", "limited", "good");
+
+    @Override
+    public void init(Map<String, String> initArgs) {
+        if (initArgs.containsKey("chain")) {
+            chain = List.of(initArgs.get("chain").split(","));
+        }
+    }
 
     @Override
     public Map<String, String> start() {
+        violations.clear();
+        requests.clear();
+        lastPrompts.clear();
+        goodDown.set(false);
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         } catch (IOException e) {
@@ -57,22 +82,25 @@ public class AiStandIn implements QuarkusTestResourceLifecycleManager {
         server.createContext("/broken/chat/completions", exchange -> openAi(exchange, "broken", "gpt-broken"));
         server.createContext("/limited/v1/messages", exchange -> anthropic(exchange, "limited", "claude-limited"));
         server.createContext("/good/v1/messages", exchange -> anthropic(exchange, "good", "claude-good"));
+        server.createContext("/gemini-down/v1beta/models/", exchange -> gemini(exchange, "gemini-down", "gemini-down"));
+        server.createContext("/gemini/v1beta/models/", exchange -> gemini(exchange, "gemini", "gemini-good"));
         server.start();
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
         Map<String, String> config = new java.util.HashMap<>();
-        String[][] providers = {{"stall", "openai", "gpt-stall"}, {"broken", "openai", "gpt-broken"},
-                {"limited", "anthropic", "claude-limited"}, {"good", "anthropic", "claude-good"}};
-        for (int i = 0; i < providers.length; i++) {
+        for (int i = 0; i < chain.size(); i++) {
+            String[] provider = PROVIDERS.get(chain.get(i));
             String prefix = "kelas.lab.review.providers[" + i + "].";
-            config.put(prefix + "name", providers[i][0]);
-            config.put(prefix + "kind", providers[i][1]);
-            config.put(prefix + "base-url", base + "/" + providers[i][0]);
-            config.put(prefix + "model", providers[i][2]);
+            config.put(prefix + "name", chain.get(i));
+            config.put(prefix + "kind", provider[0]);
+            config.put(prefix + "base-url", base + "/" + chain.get(i));
+            config.put(prefix + "model", provider[1]);
             config.put(prefix + "api-key", KEY);
             config.put(prefix + "timeout", "PT2S");
+            if (chain.get(i).equals("good")) {
+                config.put(prefix + "input-price-per-million", "3");
+                config.put(prefix + "output-price-per-million", "15");
+            }
         }
-        config.put("kelas.lab.review.providers[3].input-price-per-million", "3");
-        config.put("kelas.lab.review.providers[3].output-price-per-million", "15");
         config.put("kelas.lab.review.circuit-breaker.request-volume-threshold", "2");
         config.put("kelas.lab.review.circuit-breaker.failure-ratio", "0.5");
         config.put("kelas.lab.review.circuit-breaker.delay", "PT10M");
@@ -180,6 +208,83 @@ public class AiStandIn implements QuarkusTestResourceLifecycleManager {
             event(out, "content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}");
             event(out, "message_delta", "{\"type\":\"message_delta\",\"delta\":{\"stop_reason\":\"end_turn\",\"stop_sequence\":null},\"usage\":{\"output_tokens\":21}}");
             event(out, "message_stop", "{\"type\":\"message_stop\"}");
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /** Gemini's request: no {@code model}, {@code stream} or {@code messages} fields; its own shape, checked here. */
+    private static JsonNode checkedGemini(HttpExchange exchange, String provider, String model) throws IOException {
+        requests.computeIfAbsent(provider, p -> new AtomicInteger()).incrementAndGet();
+        String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+        lastPrompts.add(body);
+        if (!exchange.getRequestMethod().equals("POST")) {
+            violations.add(provider + ": method " + exchange.getRequestMethod());
+        }
+        String path = exchange.getRequestURI().getPath();
+        if (!path.equals("/" + provider + "/v1beta/models/" + model + ":streamGenerateContent")) {
+            violations.add(provider + ": path " + path);
+        }
+        String query = exchange.getRequestURI().getRawQuery();
+        if (!"alt=sse".equals(query)) {
+            violations.add(provider + ": query " + query + " (the key belongs in x-goog-api-key, and alt=sse asks for SSE)");
+        }
+        String type = exchange.getRequestHeaders().getFirst("Content-Type");
+        if (type == null || !type.startsWith("application/json")) {
+            violations.add(provider + ": content type " + type);
+        }
+        if (!KEY.equals(exchange.getRequestHeaders().getFirst("x-goog-api-key"))) {
+            violations.add(provider + ": x-goog-api-key missing or wrong");
+        }
+        if (exchange.getRequestHeaders().containsKey("Authorization")) {
+            violations.add(provider + ": an Authorization header besides x-goog-api-key");
+        }
+        for (String secret : SECRETS) {
+            if (body.contains(secret)) {
+                violations.add(provider + ": the request holds hidden test data " + secret);
+            }
+        }
+        JsonNode json = JSON.readTree(body);
+        JsonNode contents = json.path("contents");
+        JsonNode last = contents.path(contents.size() - 1);
+        if (!contents.isArray() || !"user".equals(last.path("role").asText())
+                || !last.path("parts").path(0).path("text").asText().contains("## The student's code")) {
+            violations.add(provider + ": contents " + contents);
+        }
+        if (json.path("systemInstruction").path("parts").path(0).path("text").asText().isEmpty()) {
+            violations.add(provider + ": no systemInstruction");
+        }
+        JsonNode generation = json.path("generationConfig");
+        if (generation.path("maxOutputTokens").asInt() <= 0 || !generation.path("temperature").isNumber()) {
+            violations.add(provider + ": generationConfig " + generation);
+        }
+        for (String field : List.of("model", "messages", "stream", "max_tokens", "system")) {
+            if (json.has(field)) {
+                violations.add(provider + ": a field of another vendor's format: " + field);
+            }
+        }
+        return json;
+    }
+
+    private static void gemini(HttpExchange exchange, String provider, String model) throws IOException {
+        checkedGemini(exchange, provider, model);
+        if (provider.equals("gemini-down")) {
+            reply(exchange, 503, "{\"error\":{\"code\":503,\"message\":\"The model is overloaded. Please try again later.\",\"status\":\"UNAVAILABLE\"}}");
+            return;
+        }
+        exchange.getResponseHeaders().set("Content-Type", "text/event-stream");
+        exchange.sendResponseHeaders(200, 0);
+        try (OutputStream out = exchange.getResponseBody()) {
+            for (int i = 0; i < PIECES.size(); i++) {
+                boolean lastPiece = i == PIECES.size() - 1;
+                String chunk = "{\"candidates\":[{\"content\":{\"parts\":[{\"text\":" + JSON.writeValueAsString(PIECES.get(i))
+                        + "}],\"role\":\"model\"}" + (lastPiece ? ",\"finishReason\":\"STOP\"" : "") + ",\"index\":0}],"
+                        + "\"usageMetadata\":{\"promptTokenCount\":380" + (lastPiece ? ",\"candidatesTokenCount\":19,\"totalTokenCount\":399" : "")
+                        + "},\"modelVersion\":\"" + model + "-001\",\"responseId\":\"r-1\"}";
+                out.write(("data: " + chunk + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+                out.flush();
+                Thread.sleep(20);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }

@@ -22,8 +22,8 @@ import org.jboss.logging.Logger;
  * circuit is open is passed over, and when all are, the caller falls back to the offline reviewer.
  *
  * <p>The providers are thin clients over the JDK HTTP client rather than the vendors' Java SDKs (their shared
- * plumbing in {@link StreamingProvider}, each keeping only its wire format): the OpenAI and Anthropic
- * SDKs both resolve from Maven Central, but each brings its own HTTP client and Jackson line (OpenAI's and
+ * plumbing in {@link StreamingProvider}, each keeping only its wire format): the OpenAI, Anthropic and Google GenAI
+ * SDKs all resolve from Maven Central, but each brings its own HTTP client and Jackson line (OpenAI's and
  * Anthropic's also OkHttp and Kotlin's standard library) into a Quarkus application that already has an HTTP client and Jackson, and what Kelas needs of them
  * is one streaming call each (about a hundred lines); the OpenAI-compatible client also serves Ollama and vLLM,
  * which an SDK bound to one vendor's base URL and model names serves less well.
@@ -41,8 +41,9 @@ public class AiProviders {
             AiProvider client0 = switch (provider.kind()) {
                 case "openai" -> new OpenAiChatProvider(provider, client, json);
                 case "anthropic" -> new AnthropicMessagesProvider(provider, client, json);
+                case "gemini" -> new GeminiProvider(provider, client, json);
                 default -> throw new IllegalArgumentException("kelas.lab.review.providers: kind " + provider.kind()
-                        + " of " + provider.name() + " is not openai or anthropic");
+                        + " of " + provider.name() + " is not openai, anthropic or gemini");
             };
             TypedGuard<Completion> guard = TypedGuard.create(Completion.class)
                     .withCircuitBreaker()
