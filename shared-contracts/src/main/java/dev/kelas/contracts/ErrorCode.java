@@ -21,6 +21,10 @@ public enum ErrorCode {
     FEEDBACK_OFF,
     /** 404: the submission's feedback is not written yet (it follows the verdict); a live update says when it is. */
     FEEDBACK_PENDING,
+    /** 409: the submission is not graded (yet, or its grading failed); only a graded submission can be reviewed. */
+    SUBMISSION_NOT_GRADED,
+    /** 429: the student asked for too many reviews in the window ({@code kelas.lab.review.requests.*}); see {@code Retry-After}. */
+    REVIEW_RATE_LIMITED,
     /** 404: no such resource in the caller's tenant (another tenant's ids answer this too). */
     NOT_FOUND,
     /** 405: the path exists but not with this method. */

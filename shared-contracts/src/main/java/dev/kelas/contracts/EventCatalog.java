@@ -16,6 +16,7 @@ import dev.kelas.contracts.events.EnrollmentTransferred;
 import dev.kelas.contracts.events.EnrollmentWithdrawn;
 import dev.kelas.contracts.events.GradeRecorded;
 import dev.kelas.contracts.events.GradeReleased;
+import dev.kelas.contracts.events.LabReviewRequested;
 import dev.kelas.contracts.events.LabRunRequested;
 import dev.kelas.contracts.events.LabTaskArchived;
 import dev.kelas.contracts.events.LabTaskCreated;
@@ -104,6 +105,8 @@ public final class EventCatalog {
                     "A coding task was deleted, or archived because it had submissions; students no longer see it."),
             new Channel(Subjects.LAB_RUN_REQUESTED, LabRunRequested.class, LAB,
                     "Someone asked to run code on their own stdin without grading (the run lane)."),
+            new Channel(Subjects.LAB_REVIEW_REQUESTED, LabReviewRequested.class, LAB,
+                    "A student or the class's teacher asked for a fresh review of a graded submission (within the per-student limit)."),
             new Channel(Subjects.LAB_SIMILARITY_REQUESTED, SimilarityCheckRequested.class, LAB,
                     "A teacher asked for a similarity check across the latest submissions of a task (JPlag, in the background)."));
 
@@ -149,6 +152,8 @@ public final class EventCatalog {
                     "Runs a similarity check (JPlag) over the task's latest submissions and stores the pairs above its threshold."),
             new Consumer("lab-reviews", LAB, Subjects.Stream.KELAS_LAB, Subjects.LAB_SUBMISSION_GRADED,
                     "The offline reviewer: static analysis in the sandbox and what the tests show, stored as the submission's feedback."),
+            new Consumer("lab-review-requests", LAB, Subjects.Stream.KELAS_LAB, Subjects.LAB_REVIEW_REQUESTED,
+                    "Writes a fresh review of a graded submission on request, as lab-reviews does after a verdict (offline, or the AI chain)."),
             new Consumer("notification-auth-users-registered", NOTIFICATION, Subjects.Stream.KELAS_AUTH, Subjects.AUTH_USER_REGISTERED,
                     "Keeps notification-service's projection of users (e-mail, name, role)."),
             new Consumer("notification-auth-users-updated", NOTIFICATION, Subjects.Stream.KELAS_AUTH, Subjects.AUTH_USER_UPDATED,

@@ -50,6 +50,11 @@ public final class Subjects {
      * ({@code lab-runs}), so runs and gradings never wait behind each other.
      */
     public static final String LAB_RUN_REQUESTED = "kelas.lab.run.requested";
+    /**
+     * Someone asked for a fresh review of a graded submission ({@code POST .../submissions/{id}/review}). Its own
+     * subject and durable consumer ({@code lab-review-requests}) beside the reviews that follow a verdict.
+     */
+    public static final String LAB_REVIEW_REQUESTED = "kelas.lab.review.requested";
     /** A coding task was created for a CODING assignment (learning-service learns the assignment's task id). */
     public static final String LAB_TASK_CREATED = "kelas.lab.task.created";
     /** A coding task was deleted, or archived because it had submissions; students no longer see it. */

@@ -9,7 +9,16 @@ public class TooManyRequestsException extends KelasException {
 
     /** @param retryAfterSeconds whole seconds to wait, at least 1 */
     public TooManyRequestsException(String detail, long retryAfterSeconds) {
-        super(429, ErrorCode.RATE_LIMITED, detail, List.of());
+        this(ErrorCode.RATE_LIMITED, detail, retryAfterSeconds);
+    }
+
+    /**
+     * A 429 with a code of its own, for a limit of one feature (e.g. {@code REVIEW_RATE_LIMITED}).
+     *
+     * @param retryAfterSeconds whole seconds to wait, at least 1
+     */
+    public TooManyRequestsException(ErrorCode code, String detail, long retryAfterSeconds) {
+        super(429, code, detail, List.of());
         this.retryAfterSeconds = Math.max(1, retryAfterSeconds);
     }
 

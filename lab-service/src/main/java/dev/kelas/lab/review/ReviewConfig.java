@@ -52,6 +52,24 @@ public interface ReviewConfig {
     @WithDefault("1000")
     int schoolDailyAiLimit();
 
+    /** On-demand reviews ({@code POST /api/v1/lab/submissions/{id}/review}): how many one student may ask for. */
+    Requests requests();
+
+    /**
+     * The per-student limit of on-demand reviews: a token bucket per student in PostgreSQL (kelas-runtime's
+     * Bucket4j {@code RateLimiter}, the one the general rate limits and the run lane's {@code run} group use), so
+     * every replica shares the count; whoever asks (the student or the class's teacher) draws on the student's.
+     */
+    interface Requests {
+        /** Reviews one student may ask for per window. */
+        @WithDefault("5")
+        int perStudent();
+
+        /** The window the quota refills over (greedily: one request's worth every window/quota). */
+        @WithDefault("PT1H")
+        Duration window();
+    }
+
     /** The circuit breaker each provider has (SmallRye Fault Tolerance): a provider that keeps failing is skipped for a while. */
     CircuitBreaker circuitBreaker();
 

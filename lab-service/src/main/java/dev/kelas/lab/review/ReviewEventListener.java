@@ -3,6 +3,7 @@ package dev.kelas.lab.review;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.kelas.contracts.Subjects;
+import dev.kelas.contracts.events.LabReviewRequested;
 import dev.kelas.contracts.events.SubmissionGraded;
 import dev.kelas.lab.config.LabConfig;
 import dev.kelas.runtime.messaging.ConsumerSpec;
@@ -29,6 +30,8 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class ReviewEventListener {
     static final String CONSUMER = "lab-reviews";
+    /** The durable consumer of on-demand reviews ({@code kelas.lab.review.requested}). */
+    static final String REQUESTS_CONSUMER = "lab-review-requests";
     /** The live update's type when a submission's review is stored. */
     public static final String TYPE = "kelas.lab.submission.reviewed";
     /** The live update's type when an AI provider starts answering. */
@@ -71,11 +74,26 @@ public class ReviewEventListener {
                         .withDeadLetterHandler((failed, error) -> Reactive.await(() -> reviews.storeFailure(failed.tenantId(),
                                 failed.data(SubmissionGraded.class).submissionId(), "The review failed after every attempt"))),
                 this::onSubmissionGraded);
+        consumers.start(ConsumerSpec.of(REQUESTS_CONSUMER, Subjects.Stream.KELAS_LAB, Subjects.LAB_REVIEW_REQUESTED)
+                        .withAckWait(config.ackWait())
+                        .withConcurrency(config.concurrency())
+                        .withMaxDeliver(config.maxDeliver())
+                        .withDeadLetterHandler((failed, error) -> Reactive.await(() -> reviews.storeFailure(failed.tenantId(),
+                                failed.data(LabReviewRequested.class).submissionId(), "The review failed after every attempt"))),
+                this::onReviewRequested);
     }
 
     void onSubmissionGraded(IncomingEvent event) throws Exception {
-        SubmissionGraded graded = event.data(SubmissionGraded.class);
-        ReviewService.ReviewJob job = Reactive.await(() -> reviews.startReview(event.tenantId(), graded.submissionId()));
+        review(event.tenantId(), event.data(SubmissionGraded.class).submissionId());
+    }
+
+    void onReviewRequested(IncomingEvent event) throws Exception {
+        review(event.tenantId(), event.data(LabReviewRequested.class).submissionId());
+    }
+
+    /** Writes, stores and announces the review of one graded submission (nothing when its feedback is off or it is not graded). */
+    private void review(java.util.UUID tenantId, java.util.UUID submissionId) throws Exception {
+        ReviewService.ReviewJob job = Reactive.await(() -> reviews.startReview(tenantId, submissionId));
         if (job == null) {
             return; // feedback off, or the submission is no longer graded
         }

@@ -13,7 +13,16 @@ import dev.kelas.lab.submission.SubmissionStatus;
 import dev.kelas.lab.submission.TestResult;
 import dev.kelas.lab.task.CodingTask;
 import dev.kelas.lab.task.TestCase;
+import dev.kelas.contracts.events.LabReviewRequested;
+import dev.kelas.runtime.outbox.Outbox;
 import dev.kelas.runtime.problem.ForbiddenException;
+import dev.kelas.runtime.problem.TooManyRequestsException;
+import dev.kelas.runtime.ratelimit.Quota;
+import dev.kelas.runtime.ratelimit.RateLimiter;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.vertx.mutiny.core.Vertx;
+import jakarta.enterprise.inject.Instance;
+import javax.sql.DataSource;
 import dev.kelas.runtime.problem.KelasException;
 import dev.kelas.runtime.problem.NotFoundException;
 import dev.kelas.runtime.security.Caller;
@@ -40,9 +49,93 @@ public class ReviewService {
     };
 
     private final ObjectMapper json;
+    private final Outbox outbox;
+    private final ReviewConfig config;
+    private final Instance<DataSource> dataSource;
+    private final Vertx vertx;
+    private volatile RateLimiter requestLimiter;
 
-    public ReviewService(ObjectMapper json) {
+    public ReviewService(ObjectMapper json, Outbox outbox, ReviewConfig config, Instance<DataSource> dataSource, Vertx vertx) {
         this.json = json;
+        this.outbox = outbox;
+        this.config = config;
+        this.dataSource = dataSource;
+        this.vertx = vertx;
+    }
+
+    /**
+     * What an accepted review request says.
+     *
+     * @param submissionId the submission whose review will be written afresh
+     * @param remaining    requests the student has left in the window
+     */
+    public record ReviewRequest(UUID submissionId, long remaining) {
+    }
+
+    /**
+     * Asks for a fresh review of a graded submission: checks who asks and the submission, draws one request from
+     * the student's bucket ({@code kelas.lab.review.requests.*}), then stores {@code kelas.lab.review.requested} in
+     * the outbox; a reviewer (durable consumer {@code lab-review-requests}) writes the review as after a verdict.
+     *
+     * @throws NotFoundException         for anyone but the submission's author and the class's teacher, or no such
+     *                                   submission in the caller's school
+     * @throws KelasException            409 SUBMISSION_NOT_GRADED while it is not graded; 404 FEEDBACK_OFF when the
+     *                                   task's feedback is off
+     * @throws TooManyRequestsException 429 REVIEW_RATE_LIMITED past the student's limit, with the seconds to wait
+     */
+    public Uni<ReviewRequest> requestReview(Caller caller, UUID submissionId) {
+        UUID tenantId = caller.tenantId();
+        UUID userId = caller.userId();
+        return Panache.withSession(() -> CodeSubmission.findInTenant(tenantId, submissionId).chain(submission -> {
+            if (submission == null) {
+                throw new NotFoundException("submission", submissionId);
+            }
+            return CodingTask.findInTenant(tenantId, submission.taskId).chain(task -> {
+                boolean author = caller.hasRole(Role.STUDENT) && submission.studentId.equals(userId);
+                boolean teacher = caller.hasRole(Role.TEACHER) && task.teacherId.equals(userId);
+                if (!author && !teacher) {
+                    throw new NotFoundException("submission", submissionId);
+                }
+                if (submission.status != SubmissionStatus.GRADED) {
+                    throw new KelasException(409, ErrorCode.SUBMISSION_NOT_GRADED,
+                            "The submission is " + submission.status + "; only a graded submission can be reviewed", List.of());
+                }
+                return FeedbackSettings.findForTask(tenantId, task.id).map(settings -> {
+                    if (settings != null && settings.mode == Mode.OFF) {
+                        throw new KelasException(404, ErrorCode.FEEDBACK_OFF, "The teacher turned feedback off for this task", List.of());
+                    }
+                    return submission;
+                });
+            });
+        })).chain(submission -> drawRequest(tenantId, submission.studentId).chain(quota -> {
+            if (!quota.allowed()) {
+                throw new TooManyRequestsException(ErrorCode.REVIEW_RATE_LIMITED, "This student asked for " + quota.quota()
+                        + " reviews within " + quota.windowSeconds() + " s; try again in " + quota.retryAfterSeconds() + " s",
+                        quota.retryAfterSeconds());
+            }
+            return Panache.withTransaction(() -> outbox.record(tenantId, new LabReviewRequested(submission.id, submission.taskId,
+                    submission.studentId, userId, Instant.now()))).map(ignored -> new ReviewRequest(submission.id, quota.remaining()));
+        }));
+    }
+
+    private Uni<Quota> drawRequest(UUID tenantId, UUID studentId) {
+        RateLimiter.Limit limit = new RateLimiter.Limit("review:" + tenantId + ":" + studentId, "review-student",
+                config.requests().perStudent(), config.requests().window());
+        return vertx.executeBlocking(Uni.createFrom().item(() -> limiter().consume(List.of(limit)).get(0)), false);
+    }
+
+    private RateLimiter limiter() {
+        RateLimiter limiter = requestLimiter;
+        if (limiter == null) {
+            synchronized (this) {
+                if (requestLimiter == null) {
+                    // every draw synced with PostgreSQL: a handful of requests per student, counted exactly across replicas
+                    requestLimiter = new RateLimiter(dataSource.get(), 0, java.time.Duration.ZERO, 10_000);
+                }
+                limiter = requestLimiter;
+            }
+        }
+        return limiter;
     }
 
     /**
