@@ -55,6 +55,7 @@ public final class KelasSystem {
     private int natsPort;
     private io.nats.client.Connection publisher;
     private Process smtp;
+    private AiProviderStandIn aiStandIn;
     private Process edge;
     private int edgePort;
     private int frontendPort;
@@ -86,6 +87,11 @@ public final class KelasSystem {
      */
     public String frontendOrigin() {
         return "http://127.0.0.1:" + frontendPort;
+    }
+
+    /** The local server lab-service's AI provider chain points at (the one allowed stand-in for a paid provider). */
+    public AiProviderStandIn aiStandIn() {
+        return aiStandIn;
     }
 
     /** The port of {@link #frontendOrigin()}. */
@@ -171,6 +177,9 @@ public final class KelasSystem {
         smtp = new ProcessBuilder(env("KELAS_PYTHON", "/usr/bin/python3"), sink.toString(), String.valueOf(smtpPort),
                 mailbox.toString()).redirectErrorStream(true).redirectOutput(workDir.resolve("smtp.log").toFile()).start();
         awaitPort(smtpPort, Duration.ofSeconds(15));
+        // The one stand-in allowed: a local server speaking a paid AI provider's wire format, lab-service's only
+        // provider; only tasks whose feedback mode is AI ask it.
+        aiStandIn = AiProviderStandIn.start();
         dropDatabasesOfDeadRuns();
         for (String service : SERVICES) {
             recreateDatabase(database(service));
@@ -345,6 +354,7 @@ public final class KelasSystem {
             // A language whose runtime no grader has: its submissions fail internally until they are dead-lettered.
             command.addAll(List.of("-Dkelas.lab.languages.broken.source-file=main.broken",
                     "-Dkelas.lab.languages.broken.run=/usr/bin/kelas-no-such-runtime,main.broken"));
+            aiStandIn.providerProperties().forEach((key, value) -> command.add("-D" + key + "=" + value));
         }
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command)
@@ -416,6 +426,9 @@ public final class KelasSystem {
         }
         if (smtp != null) {
             smtp.destroy();
+        }
+        if (aiStandIn != null) {
+            aiStandIn.close();
         }
         if (edge != null) {
             edge.destroy();
