@@ -49,6 +49,8 @@ public class AiStandIn implements QuarkusTestResourceLifecycleManager {
     static final Map<String, AtomicInteger> requests = new java.util.concurrent.ConcurrentHashMap<>();
     static final List<String> lastPrompts = new CopyOnWriteArrayList<>();
     static final AtomicBoolean goodDown = new AtomicBoolean();
+    /** Per answer the good provider streamed: {request received, first piece written}, System.nanoTime() (for ReviewBenchmark). */
+    static final List<long[]> firstPieces = new CopyOnWriteArrayList<>();
 
     private static final ObjectMapper JSON = new ObjectMapper();
     /** Every provider the stand-in speaks: name, kind, model. */
@@ -71,6 +73,7 @@ public class AiStandIn implements QuarkusTestResourceLifecycleManager {
         violations.clear();
         requests.clear();
         lastPrompts.clear();
+        firstPieces.clear();
         goodDown.set(false);
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -183,6 +186,7 @@ public class AiStandIn implements QuarkusTestResourceLifecycleManager {
     }
 
     private static void anthropic(HttpExchange exchange, String provider, String model) throws IOException {
+        long received = System.nanoTime();
         checked(exchange, provider, model, true);
         if (provider.equals("limited")) {
             exchange.getResponseHeaders().set("retry-after", "30");
@@ -203,6 +207,9 @@ public class AiStandIn implements QuarkusTestResourceLifecycleManager {
             for (String piece : PIECES) {
                 event(out, "content_block_delta", "{\"type\":\"content_block_delta\",\"index\":0,\"delta\":{\"type\":\"text_delta\",\"text\":"
                         + JSON.writeValueAsString(piece) + "}}");
+                if (piece == PIECES.get(0)) {
+                    firstPieces.add(new long[]{received, System.nanoTime()});
+                }
                 Thread.sleep(20);
             }
             event(out, "content_block_stop", "{\"type\":\"content_block_stop\",\"index\":0}");
