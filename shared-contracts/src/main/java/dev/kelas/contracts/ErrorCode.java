@@ -13,7 +13,7 @@ public enum ErrorCode {
     UNAUTHENTICATED,
     /** 403: authenticated, but the role or relationship does not allow this. */
     FORBIDDEN,
-    /** 403: the school does not show leaderboards to students ({@code kelas.learning.analytics.student-leaderboards}). */
+    /** 403: the school does not show leaderboards to students (its analytics setting, default {@code kelas.learning.analytics.student-leaderboards}). */
     LEADERBOARD_HIDDEN,
     /** 403: the task's teacher shows code feedback only after the assignment's due time, which has not passed. */
     FEEDBACK_NOT_YET_VISIBLE,

@@ -41,7 +41,7 @@ public class AnalyticsRebuildService {
     private static final TypeReference<EventEnvelope<JsonNode>> ENVELOPE = new TypeReference<>() {
     };
     private static final List<String> TABLES = List.of("analytics_enrollment", "analytics_assignment", "analytics_hand_in",
-            "analytics_grade", "analytics_attendance", "analytics_behavior", "analytics_lab_attempt", "analytics_watermark");
+            "analytics_grade", "analytics_attendance", "analytics_behavior", "analytics_lab_attempt", "analytics_class", "analytics_activity", "analytics_watermark");
     private static final Duration IDLE = Duration.ofSeconds(2);
 
     /** A rebuild's state: RUNNING, FINISHED or FAILED, and how many of the school's events it applied. */

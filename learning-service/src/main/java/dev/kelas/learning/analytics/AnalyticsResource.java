@@ -10,6 +10,9 @@ import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Consumes;
+import jakarta.validation.constraints.NotNull;
 import jakarta.annotation.security.RolesAllowed;
 import dev.kelas.contracts.Role;
 import dev.kelas.runtime.problem.NotFoundException;
@@ -44,14 +47,39 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 public class AnalyticsResource {
     private final AnalyticsService analytics;
     private final AnalyticsRebuildService rebuilds;
+    private final AnalyticsSettingsService settings;
     private final Caller caller;
     private final ObjectMapper json;
 
-    public AnalyticsResource(AnalyticsService analytics, AnalyticsRebuildService rebuilds, Caller caller, ObjectMapper json) {
+    public AnalyticsResource(AnalyticsService analytics, AnalyticsRebuildService rebuilds, AnalyticsSettingsService settings,
+                             Caller caller, ObjectMapper json) {
         this.analytics = analytics;
         this.rebuilds = rebuilds;
+        this.settings = settings;
         this.caller = caller;
         this.json = json;
+    }
+
+    /** The school's analytics setting (teachers and administrators). */
+    @GET
+    @Path("/settings")
+    @RolesAllowed({Role.TEACHER_NAME, Role.ADMIN_NAME})
+    @Operation(summary = "The school's analytics setting: whether students see leaderboards (default: kelas.learning.analytics.student-leaderboards)")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: teachers and administrators only")
+    public Uni<AnalyticsSettings> readSettings() {
+        return settings.readSettings(caller);
+    }
+
+    /** Sets the school's analytics setting (administrators). */
+    @PUT
+    @Path("/settings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Operation(summary = "Set the school's analytics setting")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: administrators only")
+    @APIResponse(responseCode = "422", description = "VALIDATION_ERROR: studentLeaderboards missing")
+    public Uni<AnalyticsSettings> changeSettings(@NotNull AnalyticsSettings.Change change) {
+        return settings.changeSettings(caller, change.studentLeaderboards());
     }
 
     /** Starts rebuilding the caller's school's read model from the streams (administrators); 202 with the rebuild. */

@@ -9,7 +9,6 @@ import dev.kelas.learning.analytics.StudentDashboard.Series;
 import dev.kelas.learning.analytics.StudentDashboard.TaskScore;
 import dev.kelas.learning.analytics.StudentDashboard.Work;
 import dev.kelas.learning.common.ClassAccess;
-import dev.kelas.learning.config.LearningConfig;
 import dev.kelas.runtime.problem.ForbiddenException;
 import dev.kelas.runtime.problem.KelasException;
 import dev.kelas.runtime.security.Caller;
@@ -54,11 +53,11 @@ public class AnalyticsService {
     public static final int AT_RISK_MISSING_WORK = 2;
 
     private final ClassAccess access;
-    private final LearningConfig config;
+    private final AnalyticsSettingsService settings;
 
-    public AnalyticsService(ClassAccess access, LearningConfig config) {
+    public AnalyticsService(ClassAccess access, AnalyticsSettingsService settings) {
         this.access = access;
-        this.config = config;
+        this.settings = settings;
     }
 
     /**
@@ -136,11 +135,7 @@ public class AnalyticsService {
     public Uni<Leaderboard> leaderboard(Caller caller, UUID classId, String metric, int top) {
         UUID tenant = caller.tenantId();
         boolean studentOnly = caller.hasRole(Role.STUDENT) && !caller.hasRole(Role.TEACHER) && !caller.hasRole(Role.ADMIN);
-        return access.readableClass(caller, classId).chain(schoolClass -> {
-            if (studentOnly && !config.analytics().studentLeaderboards()) {
-                throw new KelasException(403, ErrorCode.LEADERBOARD_HIDDEN, "This school does not show leaderboards to students",
-                        List.of());
-            }
+        return access.readableClass(caller, classId).chain(schoolClass -> requireVisible(tenant, studentOnly)).chain(() -> {
             return AnalyticsEnrollment.<AnalyticsEnrollment>list("tenantId = ?1 and classId = ?2 and status = 'ACTIVE'", tenant, classId);
         }).chain(members -> values(tenant, classId, metric).chain(values -> asOf(tenant).map(asOf -> {
             Set<UUID> students = members.stream().map(e -> e.studentId).collect(Collectors.toSet());
@@ -252,6 +247,19 @@ public class AnalyticsService {
                             .map(TaskScore::bestScore).reduce(BigDecimal.ZERO, BigDecimal::add)));
             default -> throw new IllegalArgumentException(metric);
         };
+    }
+
+    /** Refuses a student when the school hides leaderboards from students. */
+    private Uni<Void> requireVisible(UUID tenant, boolean studentOnly) {
+        if (!studentOnly) {
+            return Uni.createFrom().voidItem();
+        }
+        return settings.settings(tenant).invoke(s -> {
+            if (!s.studentLeaderboards()) {
+                throw new KelasException(403, ErrorCode.LEADERBOARD_HIDDEN, "This school does not show leaderboards to students",
+                        List.of());
+            }
+        }).replaceWithVoid();
     }
 
     private static Uni<Instant> asOf(UUID tenant) {
