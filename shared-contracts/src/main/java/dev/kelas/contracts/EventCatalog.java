@@ -9,6 +9,7 @@ import dev.kelas.contracts.events.AssignmentUpdated;
 import dev.kelas.contracts.events.AttendanceMarked;
 import dev.kelas.contracts.events.BehaviorRecorded;
 import dev.kelas.contracts.events.CalendarEventPublished;
+import dev.kelas.contracts.events.ClassChanged;
 import dev.kelas.contracts.events.DiscussionReplyPosted;
 import dev.kelas.contracts.events.DiscussionThreadCreated;
 import dev.kelas.contracts.events.EnrollmentCreated;
@@ -98,6 +99,8 @@ public final class EventCatalog {
                     "A school calendar event was published or changed."),
             new Channel(Subjects.LEARNING_DISCUSSION_THREAD_CREATED, DiscussionThreadCreated.class, LEARNING, "A discussion thread was opened in a class."),
             new Channel(Subjects.LEARNING_DISCUSSION_REPLY_POSTED, DiscussionReplyPosted.class, LEARNING, "A reply was posted in a discussion thread."),
+            new Channel(Subjects.LEARNING_CLASS_CHANGED, ClassChanged.class, LEARNING,
+                    "A class was created, changed (name, grade level) or archived; the event describes it as it is now."),
             new Channel(Subjects.LAB_SUBMISSION_CREATED, LabSubmissionCreated.class, LAB, "A student's code was stored and waits for a grader."),
             new Channel(Subjects.LAB_SUBMISSION_GRADED, SubmissionGraded.class, LAB, "A grader finished a code submission."),
             new Channel(Subjects.LAB_TASK_CREATED, LabTaskCreated.class, LAB, "A coding task was created for a CODING assignment."),
@@ -140,6 +143,8 @@ public final class EventCatalog {
                     "Analytics read model: behaviour points."),
             new Consumer("learning-analytics-lab-grades", LEARNING, Subjects.Stream.KELAS_LAB, Subjects.LAB_SUBMISSION_GRADED,
                     "Analytics read model: lab progress (tasks tried and solved, best scores)."),
+            new Consumer("learning-analytics-classes", LEARNING, Subjects.Stream.KELAS_LEARNING, Subjects.LEARNING_CLASS_CHANGED,
+                    "Analytics read model: each class's term, grade level and homeroom teacher (grade-level leaderboards, the admin overview)."),
             new Consumer("lab-learning-enrollment-changes", LAB, Subjects.Stream.KELAS_LEARNING, "kelas.learning.enrollment.>",
                     "Keeps lab-service's projection of who may submit to which class."),
             new Consumer("lab-learning-assignment-changes", LAB, Subjects.Stream.KELAS_LEARNING, "kelas.learning.assignment.>",

@@ -42,6 +42,8 @@ public final class Subjects {
     public static final String LEARNING_DISCUSSION_THREAD_CREATED = "kelas.learning.discussion.thread-created";
     /** A reply was posted in a discussion thread. */
     public static final String LEARNING_DISCUSSION_REPLY_POSTED = "kelas.learning.discussion.reply-posted";
+    /** A class was created, changed or archived (its term, grade level and homeroom teacher as they are now). */
+    public static final String LEARNING_CLASS_CHANGED = "kelas.learning.class.changed";
 
     public static final String LAB_SUBMISSION_CREATED = "kelas.lab.submission.created";
     public static final String LAB_SUBMISSION_GRADED = "kelas.lab.submission.graded";

@@ -22,4 +22,6 @@ public class AnalyticsAssignment extends PanacheEntityBase {
     public BigDecimal points;
     public Instant dueAt;
     public Instant publishedAt;
+    /** The subject, or null (none, or an event from before subjects were sent). */
+    public UUID subjectId;
 }

@@ -22,4 +22,6 @@ public class AnalyticsAttendance extends PanacheEntityBase {
     public LocalDate day;
     public String status;
     public boolean absence;
+    /** The subject, or null (none, or an event from before subjects were sent). */
+    public UUID subjectId;
 }

@@ -3,6 +3,7 @@ package dev.kelas.learning.analytics;
 import dev.kelas.contracts.events.AssignmentPublished;
 import dev.kelas.contracts.events.AttendanceMarked;
 import dev.kelas.contracts.events.BehaviorRecorded;
+import dev.kelas.contracts.events.ClassChanged;
 import dev.kelas.contracts.events.EnrollmentCreated;
 import dev.kelas.contracts.events.EnrollmentTransferred;
 import dev.kelas.contracts.events.EnrollmentWithdrawn;
@@ -80,6 +81,7 @@ public class AnalyticsProjectionService {
             row.points = event.points();
             row.dueAt = event.dueAt();
             row.publishedAt = event.occurredAt();
+            row.subjectId = event.subjectId();
             return row.<AnalyticsAssignment>persist().replaceWith(watermark(tenantId, event.occurredAt()));
         });
     }
@@ -95,7 +97,8 @@ public class AnalyticsProjectionService {
             row.studentId = event.studentId();
             row.late = event.late();
             row.handedInAt = event.occurredAt();
-            return row.<AnalyticsHandIn>persist().replaceWith(watermark(tenantId, event.occurredAt()));
+            return row.<AnalyticsHandIn>persist().replaceWith(activity(tenantId, event.studentId(), event.occurredAt()))
+                    .chain(() -> watermark(tenantId, event.occurredAt()));
         });
     }
 
@@ -153,12 +156,14 @@ public class AnalyticsProjectionService {
                 row.classId = event.classId();
                 row.studentId = mark.studentId();
                 row.day = event.date();
+                row.subjectId = event.subjectId();
                 row.status = mark.status();
                 row.absence = mark.absence();
                 return row.<AnalyticsAttendance>persist().replaceWith(Uni.createFrom().voidItem());
             }));
         }
-        return chain.chain(() -> watermark(tenantId, event.occurredAt()));
+        return chain.chain(() -> activity(tenantId, event.markedBy(), event.occurredAt()))
+                .chain(() -> watermark(tenantId, event.occurredAt()));
     }
 
     /** {@code kelas.learning.behavior.recorded}: the note's signed points and whether the student sees it. */
@@ -172,7 +177,8 @@ public class AnalyticsProjectionService {
             row.points = event.points();
             row.visibleToStudent = event.visibleToStudent();
             row.day = event.date();
-            return row.<AnalyticsBehavior>persist().replaceWith(watermark(tenantId, event.occurredAt()));
+            return row.<AnalyticsBehavior>persist().replaceWith(activity(tenantId, event.authorId(), event.occurredAt()))
+                    .chain(() -> watermark(tenantId, event.occurredAt()));
         });
     }
 
@@ -193,8 +199,39 @@ public class AnalyticsProjectionService {
             row.score = event.score();
             row.maxScore = event.maxScore();
             row.gradedAt = event.occurredAt();
-            return row.<AnalyticsLabAttempt>persist().replaceWith(watermark(tenantId, event.occurredAt()));
+            return row.<AnalyticsLabAttempt>persist().replaceWith(activity(tenantId, event.studentId(), event.occurredAt()))
+                    .chain(() -> watermark(tenantId, event.occurredAt()));
         });
+    }
+
+    /** {@code kelas.learning.class.changed}: the class's name, term, grade level and teacher (an older event changes nothing). */
+    public Uni<Void> classChanged(UUID tenantId, ClassChanged event) {
+        return AnalyticsClass.<AnalyticsClass>findById(event.classId()).chain(found -> {
+            if (found != null && event.occurredAt().isBefore(found.changedAt)) {
+                return watermark(tenantId, event.occurredAt());
+            }
+            AnalyticsClass row = found != null ? found : new AnalyticsClass();
+            row.id = event.classId();
+            row.tenantId = tenantId;
+            row.name = event.name();
+            row.termId = event.termId();
+            row.gradeLevel = event.gradeLevel() == null ? null : event.gradeLevel().shortValue();
+            row.teacherId = event.teacherId();
+            row.archived = event.archived();
+            row.changedAt = event.occurredAt();
+            return row.<AnalyticsClass>persist().replaceWith(watermark(tenantId, event.occurredAt()));
+        });
+    }
+
+    /** Notes that a user did something on the (UTC) day of {@code at}; null users are skipped. */
+    private static Uni<Void> activity(UUID tenantId, UUID userId, Instant at) {
+        if (userId == null || at == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery("insert into analytics_activity (tenant_id, day, user_id)"
+                        + " values (?1, ?2, ?3) on conflict do nothing")
+                .setParameter(1, tenantId).setParameter(2, java.time.LocalDate.ofInstant(at, java.time.ZoneOffset.UTC))
+                .setParameter(3, userId).executeUpdate()).replaceWithVoid();
     }
 
     /** Moves the school's {@code asOf} forward to this event's time (never back). */

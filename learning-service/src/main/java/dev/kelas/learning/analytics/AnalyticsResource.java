@@ -153,6 +153,32 @@ public class AnalyticsResource {
         return analytics.leaderboard(caller, classId, metric, top).map(body -> tagged(body, ifNoneMatch));
     }
 
+    /** The leaderboard of one grade level in one term, standard competition ranking ("1224"). */
+    @GET
+    @Path("/grade-levels/{gradeLevel}/leaderboard")
+    @Operation(summary = "A grade level's leaderboard in a term (all its classes) by grade-average, attendance, behavior or lab-score")
+    @APIResponse(responseCode = "200", description = "The top entries and the caller's own, with ETag",
+            content = @Content(schema = @Schema(implementation = GradeLevelLeaderboard.class)))
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: a student of none of its classes; LEADERBOARD_HIDDEN: the school hides leaderboards from students")
+    @APIResponse(responseCode = "422", description = "VALIDATION_ERROR: gradeLevel not 1-13, termId missing, or an unknown metric")
+    public Uni<Response> gradeLevelLeaderboard(@PathParam("gradeLevel") int gradeLevel,
+                                               @QueryParam("termId") UUID termId,
+                                               @QueryParam("metric") @DefaultValue("grade-average") String metric,
+                                               @QueryParam("top") @DefaultValue("10") @Min(1) @Max(100) int top,
+                                               @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+        if (gradeLevel < 1 || gradeLevel > 13) {
+            throw new ValidationException("gradeLevel", "must be 1 to 13");
+        }
+        if (termId == null) {
+            throw new ValidationException("termId", "is required");
+        }
+        if (!AnalyticsService.METRICS.contains(metric)) {
+            throw new ValidationException("metric", "must be one of " + String.join(", ", AnalyticsService.METRICS));
+        }
+        return analytics.gradeLevelLeaderboard(caller, termId, gradeLevel, metric, top).map(body -> tagged(body, ifNoneMatch));
+    }
+
     /** 200 with the body and its ETag, or 304 when {@code If-None-Match} lists that tag (or is {@code *}). */
     private Response tagged(Object body, String ifNoneMatch) {
         byte[] bytes;

@@ -137,13 +137,9 @@ public class AnalyticsService {
         boolean studentOnly = caller.hasRole(Role.STUDENT) && !caller.hasRole(Role.TEACHER) && !caller.hasRole(Role.ADMIN);
         return access.readableClass(caller, classId).chain(schoolClass -> requireVisible(tenant, studentOnly)).chain(() -> {
             return AnalyticsEnrollment.<AnalyticsEnrollment>list("tenantId = ?1 and classId = ?2 and status = 'ACTIVE'", tenant, classId);
-        }).chain(members -> values(tenant, classId, metric).chain(values -> asOf(tenant).map(asOf -> {
+        }).chain(members -> values(tenant, List.of(classId), metric).chain(values -> asOf(tenant).map(asOf -> {
             Set<UUID> students = members.stream().map(e -> e.studentId).collect(Collectors.toSet());
-            List<Map.Entry<UUID, BigDecimal>> scored = values.entrySet().stream()
-                    .filter(e -> students.contains(e.getKey()) && e.getValue() != null)
-                    .sorted(Map.Entry.<UUID, BigDecimal>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
-                    .toList();
-            List<Leaderboard.Entry> ranked = AnalyticsFigures.rank(scored);
+            List<Leaderboard.Entry> ranked = ranking(students, values);
             Leaderboard.Entry me = ranked.stream().filter(e -> e.studentId().equals(caller.userId())).findFirst().orElse(null);
             return new Leaderboard(classId, metric, asOf, ranked.size(), ranked.stream().limit(top).toList(), me);
         })));
@@ -233,20 +229,66 @@ public class AnalyticsService {
                 }))))));
     }
 
-    private Uni<Map<UUID, BigDecimal>> values(UUID tenant, UUID classId, String metric) {
+    private Uni<Map<UUID, BigDecimal>> values(UUID tenant, List<UUID> classIds, String metric) {
+        if (classIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
         return switch (metric) {
-            case "grade-average" -> AnalyticsGrade.<AnalyticsGrade>list("tenantId = ?1 and classId = ?2 and released = true", tenant, classId)
+            case "grade-average" -> AnalyticsGrade.<AnalyticsGrade>list("tenantId = ?1 and classId in ?2 and released = true", tenant, classIds)
                     .map(grades -> AnalyticsFigures.perStudent(grades, g -> g.studentId, AnalyticsFigures::average));
-            case "attendance" -> AnalyticsAttendance.<AnalyticsAttendance>list("tenantId = ?1 and classId = ?2", tenant, classId)
+            case "attendance" -> AnalyticsAttendance.<AnalyticsAttendance>list("tenantId = ?1 and classId in ?2", tenant, classIds)
                     .map(marks -> AnalyticsFigures.perStudent(marks, m -> m.studentId, AnalyticsFigures::attendance));
-            case "behavior" -> AnalyticsBehavior.<AnalyticsBehavior>list("tenantId = ?1 and classId = ?2 and visibleToStudent = true",
-                    tenant, classId).map(notes -> AnalyticsFigures.perStudent(notes, n -> n.studentId,
+            case "behavior" -> AnalyticsBehavior.<AnalyticsBehavior>list("tenantId = ?1 and classId in ?2 and visibleToStudent = true",
+                    tenant, classIds).map(notes -> AnalyticsFigures.perStudent(notes, n -> n.studentId,
                     list -> BigDecimal.valueOf(list.stream().mapToInt(n -> n.points).sum())));
-            case "lab-score" -> AnalyticsLabAttempt.<AnalyticsLabAttempt>list("tenantId = ?1 and classId = ?2", tenant, classId)
+            case "lab-score" -> AnalyticsLabAttempt.<AnalyticsLabAttempt>list("tenantId = ?1 and classId in ?2", tenant, classIds)
                     .map(attempts -> AnalyticsFigures.perStudent(attempts, a -> a.studentId, list -> AnalyticsFigures.bestScores(list).stream()
                             .map(TaskScore::bestScore).reduce(BigDecimal.ZERO, BigDecimal::add)));
             default -> throw new IllegalArgumentException(metric);
         };
+    }
+
+    /** The students with a value, best first (equal values by student id), ranked "1224". */
+    private static List<Leaderboard.Entry> ranking(Set<UUID> students, Map<UUID, BigDecimal> values) {
+        List<Map.Entry<UUID, BigDecimal>> scored = values.entrySet().stream()
+                .filter(e -> students.contains(e.getKey()) && e.getValue() != null)
+                .sorted(Map.Entry.<UUID, BigDecimal>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+                .toList();
+        return AnalyticsFigures.rank(scored);
+    }
+
+    /**
+     * The leaderboard of one grade level in one term: the ACTIVE students of every class of that grade level and term,
+     * each valued over their rows in those classes (a student who moved between two of them keeps both classes'
+     * figures). Teachers and administrators of the school see it; a student only when enrolled (now or before) in one
+     * of those classes, and then the top N and their own entry.
+     *
+     * @throws ForbiddenException for a student with no enrollment in the grade level's classes
+     * @throws KelasException     403 LEADERBOARD_HIDDEN for a student when the school hides leaderboards
+     */
+    @WithSession
+    public Uni<GradeLevelLeaderboard> gradeLevelLeaderboard(Caller caller, UUID termId, int gradeLevel, String metric, int top) {
+        UUID tenant = caller.tenantId();
+        boolean studentOnly = caller.hasRole(Role.STUDENT) && !caller.hasRole(Role.TEACHER) && !caller.hasRole(Role.ADMIN);
+        return AnalyticsClass.<AnalyticsClass>list("tenantId = ?1 and termId = ?2 and gradeLevel = ?3", tenant, termId, (short) gradeLevel)
+                .chain(classes -> {
+                    List<UUID> ids = classes.stream().map(c -> c.id).sorted().toList();
+                    Uni<List<AnalyticsEnrollment>> enrollments = ids.isEmpty() ? Uni.createFrom().item(List.of())
+                            : AnalyticsEnrollment.list("tenantId = ?1 and classId in ?2", tenant, ids);
+                    return enrollments.chain(all -> {
+                        if (studentOnly && all.stream().noneMatch(e -> e.studentId.equals(caller.userId()))) {
+                            throw new ForbiddenException("Only students of this grade level's classes, teachers and administrators may see this leaderboard");
+                        }
+                        Set<UUID> students = all.stream().filter(e -> "ACTIVE".equals(e.status)).map(e -> e.studentId)
+                                .collect(Collectors.toSet());
+                        return requireVisible(tenant, studentOnly).chain(() -> values(tenant, ids, metric)).chain(values -> asOf(tenant).map(asOf -> {
+                            List<Leaderboard.Entry> ranked = ranking(students, values);
+                            Leaderboard.Entry me = ranked.stream().filter(e -> e.studentId().equals(caller.userId())).findFirst().orElse(null);
+                            return new GradeLevelLeaderboard(termId, gradeLevel, metric, asOf, ids, ranked.size(),
+                                    ranked.stream().limit(top).toList(), me);
+                        }));
+                    });
+                });
     }
 
     /** Refuses a student when the school hides leaderboards from students. */

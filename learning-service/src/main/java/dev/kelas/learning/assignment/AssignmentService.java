@@ -392,7 +392,7 @@ public class AssignmentService {
             assignment.gradesReleasedAt = now;
         }
         return outbox.record(assignment.tenantId, new AssignmentPublished(assignment.id, assignment.classId, schoolClass.teacherId, assignment.title,
-                        assignment.kind.name(), assignment.points, assignment.dueAt, now, assignment.maxAttempts)).replaceWithVoid();
+                        assignment.kind.name(), assignment.points, assignment.dueAt, now, assignment.maxAttempts, assignment.subjectId)).replaceWithVoid();
     }
 
     private static void buildRubric(UUID assignmentId, List<CriterionDraft> drafts, List<RubricCriterion> criteria,

@@ -1,6 +1,8 @@
 package dev.kelas.learning.enrollment;
 
 import dev.kelas.contracts.ErrorCode;
+import dev.kelas.contracts.events.ClassChanged;
+import dev.kelas.runtime.outbox.Outbox;
 import dev.kelas.learning.common.ETags;
 import dev.kelas.runtime.problem.KelasException;
 import dev.kelas.contracts.Role;
@@ -22,15 +24,24 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * Classes: creating them and reading them. Their teachers are {@link TeacherService}'s, their enrollments
+ * Classes: creating them and reading them; every change writes {@code kelas.learning.class.changed} through the outbox. Their teachers are {@link TeacherService}'s, their enrollments
  * {@link EnrollmentService}'s.
  */
 @ApplicationScoped
 public class ClassService {
     private final ClassAccess access;
+    private final Outbox outbox;
 
-    public ClassService(ClassAccess access) {
+    public ClassService(ClassAccess access, Outbox outbox) {
         this.access = access;
+        this.outbox = outbox;
+    }
+
+    /** Writes {@code kelas.learning.class.changed} with the class as it is now, in the caller's transaction. */
+    private Uni<SchoolClass> changed(SchoolClass schoolClass) {
+        return outbox.record(schoolClass.tenantId, new ClassChanged(schoolClass.id, schoolClass.name, schoolClass.termId,
+                schoolClass.gradeLevel == null ? null : schoolClass.gradeLevel.intValue(), schoolClass.teacherId,
+                schoolClass.archivedAt != null, Instant.now())).replaceWith(schoolClass);
     }
 
     /**
@@ -65,7 +76,7 @@ public class ClassService {
             schoolClass.termId = classTerm == null ? null : classTerm.id;
             schoolClass.gradeLevel = gradeLevel == null ? null : gradeLevel.shortValue();
             schoolClass.createdAt = Instant.now();
-            return schoolClass.persist();
+            return schoolClass.<SchoolClass>persist().chain(this::changed);
         }));
     }
 
@@ -128,7 +139,7 @@ public class ClassService {
                 schoolClass.gradeLevel = gradeLevel == null ? schoolClass.gradeLevel : gradeLevel.shortValue();
                 schoolClass.version++;
                 return schoolClass;
-            });
+            }).chain(this::changed);
         });
     }
 
@@ -140,12 +151,13 @@ public class ClassService {
      */
     @WithTransaction
     public Uni<SchoolClass> archiveClass(Caller caller, UUID classId) {
-        return access.managedClass(caller, classId).map(schoolClass -> {
-            if (schoolClass.archivedAt == null) {
-                schoolClass.archivedAt = Instant.now();
-                schoolClass.version++;
+        return access.managedClass(caller, classId).chain(schoolClass -> {
+            if (schoolClass.archivedAt != null) {
+                return Uni.createFrom().item(schoolClass);
             }
-            return schoolClass;
+            schoolClass.archivedAt = Instant.now();
+            schoolClass.version++;
+            return changed(schoolClass);
         });
     }
 

@@ -39,7 +39,7 @@ import org.junit.jupiter.api.Test;
 @WithTestResource(LearningTestEnvironment.class)
 class AnalyticsRebuildTests {
     static final List<String> TABLES = List.of("analytics_enrollment", "analytics_assignment", "analytics_hand_in",
-            "analytics_grade", "analytics_attendance", "analytics_behavior", "analytics_lab_attempt", "analytics_watermark");
+            "analytics_grade", "analytics_attendance", "analytics_behavior", "analytics_lab_attempt", "analytics_class", "analytics_activity", "analytics_watermark");
 
     @Test
     void shouldRebuildTheSchoolsReadModelEqualToTheLiveOne() {
