@@ -5,6 +5,7 @@ import dev.kelas.runtime.problem.ValidationException;
 import dev.kelas.runtime.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
@@ -45,14 +46,19 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Authenticated
 @Produces(MediaType.APPLICATION_JSON)
 public class AnalyticsResource {
+    static final String PNG = "image/png";
     private final AnalyticsService analytics;
     private final AnalyticsRebuildService rebuilds;
     private final AnalyticsSettingsService settings;
+    private final AnalyticsOverviewService overviews;
+    private final AnalyticsCharts charts;
     private final Caller caller;
     private final ObjectMapper json;
 
     public AnalyticsResource(AnalyticsService analytics, AnalyticsRebuildService rebuilds, AnalyticsSettingsService settings,
-                             Caller caller, ObjectMapper json) {
+                             AnalyticsOverviewService overviews, AnalyticsCharts charts, Caller caller, ObjectMapper json) {
+        this.overviews = overviews;
+        this.charts = charts;
         this.analytics = analytics;
         this.rebuilds = rebuilds;
         this.settings = settings;
@@ -120,17 +126,91 @@ public class AnalyticsResource {
         return analytics.studentDashboard(caller, studentId, Instant.now()).map(body -> tagged(body, ifNoneMatch));
     }
 
-    /** A class's dashboard for its teachers and administrators. */
+    /** A class's dashboard for its teachers and administrators; {@code Accept: image/png} answers one of its charts as PNG. */
     @GET
     @Path("/classes/{classId}/dashboard")
-    @Operation(summary = "A class's dashboard: work waiting to be graded, hand-in rates, grade histogram, students at risk")
+    @Produces({MediaType.APPLICATION_JSON, PNG})
+    @Operation(summary = "A class's dashboard: work waiting to be graded, hand-in rates, grade histogram, students at risk (Accept: image/png for a chart)")
     @APIResponse(responseCode = "200", description = "The dashboard, with ETag",
             content = @Content(schema = @Schema(implementation = ClassDashboard.class)))
     @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag")
     @APIResponse(responseCode = "404", description = "NOT_FOUND: no such class in the school")
     public Uni<Response> classDashboard(@PathParam("classId") UUID classId,
-                                        @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+                                        @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                                        @HeaderParam(HttpHeaders.ACCEPT) String accept,
+                                        @QueryParam("chart") @DefaultValue("gradeHistogram") String chart,
+                                        @QueryParam("width") @DefaultValue("800") @Min(AnalyticsCharts.MIN_SIZE) @Max(AnalyticsCharts.MAX_SIZE) int width,
+                                        @QueryParam("height") @DefaultValue("400") @Min(AnalyticsCharts.MIN_SIZE) @Max(AnalyticsCharts.MAX_SIZE) int height) {
+        if (wantsPng(accept)) {
+            return classDashboardPng(classId, chart, width, height);
+        }
         return analytics.classDashboard(caller, classId, Instant.now()).map(body -> tagged(body, ifNoneMatch));
+    }
+
+    /** One chart of a class's dashboard as a PNG image ({@code chart}: gradeHistogram, handInRates, waitingToBeGraded). */
+    @GET
+    @Path("/classes/{classId}/dashboard.png")
+    @Produces(PNG)
+    @Operation(summary = "One chart of a class's dashboard as PNG: gradeHistogram (default), handInRates or waitingToBeGraded")
+    @APIResponse(responseCode = "200", description = "The PNG image", content = @Content(mediaType = PNG))
+    @APIResponse(responseCode = "404", description = "NOT_FOUND: no such class in the school")
+    @APIResponse(responseCode = "422", description = "VALIDATION_ERROR: an unknown chart (400 for width or height not 100-2000)")
+    public Uni<Response> classDashboardPng(@PathParam("classId") UUID classId,
+                                           @QueryParam("chart") @DefaultValue("gradeHistogram") String chart,
+                                           @QueryParam("width") @DefaultValue("800") @Min(AnalyticsCharts.MIN_SIZE) @Max(AnalyticsCharts.MAX_SIZE) int width,
+                                           @QueryParam("height") @DefaultValue("400") @Min(AnalyticsCharts.MIN_SIZE) @Max(AnalyticsCharts.MAX_SIZE) int height) {
+        return analytics.classDashboard(caller, classId, Instant.now()).emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(body -> image(body.charts(), chart, width, height));
+    }
+
+    /** The school's overview (administrators); {@code Accept: image/png} answers one of its charts as PNG. */
+    @GET
+    @Path("/overview")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Produces({MediaType.APPLICATION_JSON, PNG})
+    @Operation(summary = "The school's overview: counts, attendance and grade averages per class and per subject, lab submissions per day, weekly trends (includes unreleased grades; Accept: image/png for a chart)")
+    @APIResponse(responseCode = "200", description = "The overview, with ETag",
+            content = @Content(schema = @Schema(implementation = AdminOverview.class)))
+    @APIResponse(responseCode = "304", description = "Not modified: If-None-Match names the current ETag")
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: administrators only")
+    public Uni<Response> overview(@HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                                  @HeaderParam(HttpHeaders.ACCEPT) String accept,
+                                  @QueryParam("chart") @DefaultValue("gradeAverageByClass") String chart,
+                                  @QueryParam("width") @DefaultValue("800") @Min(AnalyticsCharts.MIN_SIZE) @Max(AnalyticsCharts.MAX_SIZE) int width,
+                                  @QueryParam("height") @DefaultValue("400") @Min(AnalyticsCharts.MIN_SIZE) @Max(AnalyticsCharts.MAX_SIZE) int height) {
+        if (wantsPng(accept)) {
+            return overviewPng(chart, width, height);
+        }
+        return overviews.overview(caller.tenantId(), Instant.now()).map(body -> tagged(body, ifNoneMatch));
+    }
+
+    /** One chart of the school's overview as a PNG image (administrators); the names are {@link AdminOverview#charts()}'s. */
+    @GET
+    @Path("/overview.png")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Produces(PNG)
+    @Operation(summary = "One chart of the school's overview as PNG (gradeAverageByClass by default; see AdminOverview.charts)")
+    @APIResponse(responseCode = "200", description = "The PNG image", content = @Content(mediaType = PNG))
+    @APIResponse(responseCode = "403", description = "FORBIDDEN: administrators only")
+    @APIResponse(responseCode = "422", description = "VALIDATION_ERROR: an unknown chart (400 for width or height not 100-2000)")
+    public Uni<Response> overviewPng(@QueryParam("chart") @DefaultValue("gradeAverageByClass") String chart,
+                                     @QueryParam("width") @DefaultValue("800") @Min(AnalyticsCharts.MIN_SIZE) @Max(AnalyticsCharts.MAX_SIZE) int width,
+                                     @QueryParam("height") @DefaultValue("400") @Min(AnalyticsCharts.MIN_SIZE) @Max(AnalyticsCharts.MAX_SIZE) int height) {
+        return overviews.overview(caller.tenantId(), Instant.now()).emitOn(Infrastructure.getDefaultWorkerPool())
+                .map(body -> image(body.charts(), chart, width, height));
+    }
+
+    private static boolean wantsPng(String accept) {
+        return accept != null && accept.contains(PNG) && !accept.contains("json");
+    }
+
+    /** The named chart as a PNG response, or 422 for a name the dashboard has not. */
+    private Response image(java.util.Map<String, StudentDashboard.Series> charts, String chart, int width, int height) {
+        StudentDashboard.Series series = charts.get(chart);
+        if (series == null) {
+            throw new ValidationException("chart", "must be one of " + String.join(", ", charts.keySet()));
+        }
+        return Response.ok(this.charts.png(chart, series, width, height), PNG).header(HttpHeaders.CACHE_CONTROL, "no-cache").build();
     }
 
     /** A class leaderboard by one metric, standard competition ranking ("1224"). */

@@ -2,7 +2,9 @@ package dev.kelas.learning.analytics;
 
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -13,9 +15,31 @@ import java.util.UUID;
  * @param gradeHistogram    recorded grades as percent of their points in ten buckets: labels {@code 0-9} to {@code 90-100}, values counts
  * @param atRisk            ACTIVE students past a threshold of {@link AnalyticsService#AT_RISK_GRADE_PERCENT},
  *                          {@link AnalyticsService#AT_RISK_ATTENDANCE_PERCENT} or {@link AnalyticsService#AT_RISK_MISSING_WORK}
+ * @param includesUnreleasedGrades always true: this staff view counts recorded grades, released or not
+ * @param charts            the series to plot: {@code gradeHistogram}, {@code handInRates} (assignment titles, percent),
+ *                          {@code waitingToBeGraded} (assignment titles, hand-ins waiting)
  */
 public record ClassDashboard(UUID classId, Instant asOf, int students, List<Waiting> waitingToBeGraded,
-                             List<HandInRate> handInRates, StudentDashboard.Series gradeHistogram, List<AtRisk> atRisk) {
+                             List<HandInRate> handInRates, StudentDashboard.Series gradeHistogram, List<AtRisk> atRisk,
+                             boolean includesUnreleasedGrades, Map<String, StudentDashboard.Series> charts) {
+
+    /** The dashboard with its charts derived from its figures. */
+    public ClassDashboard(UUID classId, Instant asOf, int students, List<Waiting> waitingToBeGraded, List<HandInRate> handInRates,
+                          StudentDashboard.Series gradeHistogram, List<AtRisk> atRisk) {
+        this(classId, asOf, students, waitingToBeGraded, handInRates, gradeHistogram, atRisk, true,
+                charts(waitingToBeGraded, handInRates, gradeHistogram));
+    }
+
+    private static Map<String, StudentDashboard.Series> charts(List<Waiting> waiting, List<HandInRate> rates,
+                                                              StudentDashboard.Series histogram) {
+        Map<String, StudentDashboard.Series> charts = new LinkedHashMap<>();
+        charts.put("gradeHistogram", histogram);
+        charts.put("handInRates", new StudentDashboard.Series(rates.stream().map(HandInRate::title).toList(),
+                rates.stream().map(HandInRate::percent).toList()));
+        charts.put("waitingToBeGraded", new StudentDashboard.Series(waiting.stream().map(Waiting::title).toList(),
+                waiting.stream().map(w -> BigDecimal.valueOf(w.waiting())).toList()));
+        return charts;
+    }
 
     /** Hand-ins of one assignment that wait for a grade. */
     public record Waiting(UUID assignmentId, String title, int waiting) {

@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -14,10 +15,20 @@ import java.util.UUID;
  * @param attendancePercent share of the student's register marks that are not absences, in percent (1 decimal), or null without marks
  * @param behaviorPoints  sum of the points of the notes visible to the student
  * @param gradeTrend      average released grade (percent of the points) per ISO week (labels: the week's Monday, UTC)
+ * @param charts          the series to plot: {@code gradeTrend}, {@code labBestScores} (task ids, best score)
  */
 public record StudentDashboard(UUID studentId, Instant asOf, List<Work> upcoming, List<Work> overdue,
                                        List<RecentGrade> recentGrades, BigDecimal attendancePercent,
-                                       List<Absence> recentAbsences, int behaviorPoints, Lab lab, Series gradeTrend) {
+                                       List<Absence> recentAbsences, int behaviorPoints, Lab lab, Series gradeTrend,
+                                       Map<String, Series> charts) {
+
+    /** The dashboard with its charts derived from its figures. */
+    public StudentDashboard(UUID studentId, Instant asOf, List<Work> upcoming, List<Work> overdue, List<RecentGrade> recentGrades,
+                            BigDecimal attendancePercent, List<Absence> recentAbsences, int behaviorPoints, Lab lab, Series gradeTrend) {
+        this(studentId, asOf, upcoming, overdue, recentGrades, attendancePercent, recentAbsences, behaviorPoints, lab, gradeTrend,
+                Map.of("gradeTrend", gradeTrend, "labBestScores", new Series(lab.bestScores().stream().map(t -> t.taskId().toString()).toList(),
+                        lab.bestScores().stream().map(TaskScore::bestScore).toList())));
+    }
 
     /** An assignment not yet handed in or graded. */
     public record Work(UUID assignmentId, UUID classId, String title, String kind, Instant dueAt) {
