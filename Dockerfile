@@ -27,12 +27,14 @@ ARG SERVICE
 # mkdir: the JDK's postinst links man pages, whose directory slim images leave out.
 # The symlink gives the JDK an architecture-independent path (java-17-openjdk-amd64 / -arm64);
 # KELAS_LAB_JAVA_HOME points at it, and the sandbox's read-only /usr bind makes it resolve there too.
+# learning-service draws PNG charts (JFreeChart, headless AWT), whose text needs fontconfig and a font.
 RUN set -eux; \
     mkdir -p /usr/share/man/man1; \
     packages="openjdk-17-jre-headless curl ca-certificates"; \
     if [ "$SERVICE" = "lab-service" ]; then \
       packages="$packages openjdk-17-jdk-headless bubblewrap util-linux time python3 gcc libc6-dev nodejs chromium pyflakes3 pycodestyle cppcheck"; \
     fi; \
+    if [ "$SERVICE" = "learning-service" ]; then packages="$packages fontconfig fonts-dejavu-core"; fi; \
     apt-get update; \
     apt-get install -y --no-install-recommends $packages; \
     rm -rf /var/lib/apt/lists/*; \
