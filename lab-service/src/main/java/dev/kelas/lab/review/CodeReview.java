@@ -54,13 +54,6 @@ public class CodeReview extends PanacheEntityBase {
         FAILED
     }
 
-    /** AI reviews written since {@code since} in the school, or (with a student) for that student. */
-    public static Uni<Long> countAiSince(UUID tenantId, UUID studentId, Instant since) {
-        return studentId == null
-                ? count("tenantId = ?1 and provider <> 'offline' and createdAt >= ?2", tenantId, since)
-                : count("tenantId = ?1 and studentId = ?2 and provider <> 'offline' and createdAt >= ?3", tenantId, studentId, since);
-    }
-
     /** The review of this submission in this tenant, or null. */
     public static Uni<CodeReview> findForSubmission(UUID tenantId, UUID submissionId) {
         return find("tenantId = ?1 and submissionId = ?2", tenantId, submissionId).firstResult();

@@ -22,7 +22,7 @@ import org.jboss.logging.Logger;
 /**
  * The reviewers: take {@code kelas.lab.submission.graded} from the durable consumer {@code lab-reviews} (a work
  * queue across every process that grades), write the submission's review with the {@link OfflineReviewer} (and, for a
- * task in AI mode within the daily limits, the {@link AiProviders} chain, streamed to the student), store it
+ * task in AI mode within the daily limits of the {@link AiReviewLedger}, the {@link AiProviders} chain, streamed to the student), store it
  * and tell the student on core NATS {@code kelas.live.<tenant>.<student>} (live update
  * {@value #TYPE}), then ack. A review that fails on every attempt is stored FAILED; the verdict never waits for a
  * review nor changes with one.
@@ -50,10 +50,12 @@ public class ReviewEventListener {
     private final JetStreamClient nats;
     private final ObjectMapper json;
     private final AiProviders providers;
+    private final AiReviewLedger ledger;
 
     public ReviewEventListener(JetStreamConsumers consumers, ReviewService reviews, OfflineReviewer reviewer, ReviewConfig config,
-                               LabConfig lab, JetStreamClient nats, ObjectMapper json, AiProviders providers) {
+                               LabConfig lab, JetStreamClient nats, ObjectMapper json, AiProviders providers, AiReviewLedger ledger) {
         this.providers = providers;
+        this.ledger = ledger;
         this.consumers = consumers;
         this.reviews = reviews;
         this.reviewer = reviewer;
@@ -104,10 +106,11 @@ public class ReviewEventListener {
         if (job.mode() == FeedbackSettings.Mode.AI && providers.configured() && !job.schoolAi()) {
             ai = new ReviewService.AiPart(null, null, null, null, null, List.of(new AiProviders.Attempt("chain", SCHOOL_AI_OFF)));
         } else if (job.mode() == FeedbackSettings.Mode.AI && providers.configured()) {
-            String limit = Reactive.await(() -> reviews.aiLimitReached(job.tenantId(), job.studentId(), config.studentDailyAiLimit(),
-                    config.schoolDailyAiLimit()));
-            if (limit != null) {
-                ai = new ReviewService.AiPart(null, null, null, null, null, List.of(new AiProviders.Attempt("chain", limit)));
+            AiReviewLedger.Outcome reserved = Reactive.await(() -> ledger.reserve(job.tenantId(), job.studentId(),
+                    config.studentDailyAiLimit(), config.schoolDailyAiLimit()));
+            if (reserved.limitReached() != null) {
+                ai = new ReviewService.AiPart(null, null, null, null, null,
+                        List.of(new AiProviders.Attempt("chain", reserved.limitReached())));
             } else {
                 AiProviders.Result result = providers.stream(Prompt.of(job, review.findings()), new Streamer(job));
                 if (result.completion() != null) {
@@ -115,6 +118,7 @@ public class ReviewEventListener {
                     ai = new ReviewService.AiPart(result.completion().text(), result.completion().model(), result.completion().inputTokens(),
                             result.completion().outputTokens(), result.cost(), result.attempts());
                 } else {
+                    Reactive.await(() -> ledger.release(reserved.reservation()));
                     ai = new ReviewService.AiPart(null, null, null, null, null, result.attempts());
                 }
             }

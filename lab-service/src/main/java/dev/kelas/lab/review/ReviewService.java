@@ -229,19 +229,6 @@ public class ReviewService {
     }
 
     /**
-     * Whether the student and the school are still within their daily AI limits (days in UTC).
-     *
-     * @return null when within both, else which limit is reached: {@code student-daily-limit} or {@code school-daily-limit}
-     */
-    @WithSession
-    public Uni<String> aiLimitReached(UUID tenantId, UUID studentId, int studentLimit, int schoolLimit) {
-        Instant today = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.DAYS);
-        return CodeReview.countAiSince(tenantId, studentId, today).chain(mine -> mine >= studentLimit
-                ? Uni.createFrom().item("student-daily-limit")
-                : CodeReview.countAiSince(tenantId, null, today).map(school -> school >= schoolLimit ? "school-daily-limit" : null));
-    }
-
-    /**
      * What an AI provider adds to a review: its text, the model, token counts, the cost estimate and the chain's tries.
      *
      * @param attempts each provider tried, in order (JSON-able records)

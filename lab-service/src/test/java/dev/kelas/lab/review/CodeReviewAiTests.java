@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
  * sandbox. The chain [stall (times out mid-stream), broken (500), limited (429), good (streams)] falls through to
  * the good provider, whose text reaches the student's live subject piece by piece in order; circuits open after two
  * failures and are passed over; with the good provider down too the offline review is stored; past the student's
- * daily AI limit the chain is not asked at all. No request holds the hidden test's input or output.
+ * daily AI limit the chain is not asked at all, however the reviews are had (fresh reviews of one submission count too). No request holds the hidden test's input or output.
  */
 @QuarkusTest
 @QuarkusTestResource(value = LabTestEnvironment.class, restrictToAnnotatedClass = true)
@@ -88,6 +88,19 @@ class CodeReviewAiTests {
             return last[0].statusCode() == 200;
         });
         assertFalse(last[0].asString().contains(AiStandIn.KEY), "the API key must never be returned");
+        return last[0].jsonPath();
+    }
+
+    /** Asks for a fresh review of the submission and answers it once written (after {@code writtenAt}, or the current one's). */
+    private JsonPath rereviewed(UUID studentId, String submissionId, String writtenAt) {
+        String previous = writtenAt != null ? writtenAt
+                : as(studentId, "STUDENT").get("/api/v1/lab/submissions/" + submissionId + "/review").path("createdAt");
+        as(studentId, "STUDENT").post("/api/v1/lab/submissions/" + submissionId + "/review").then().statusCode(202);
+        Response[] last = new Response[1];
+        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
+            last[0] = as(studentId, "STUDENT").get("/api/v1/lab/submissions/" + submissionId + "/review");
+            return last[0].statusCode() == 200 && !previous.equals(last[0].path("createdAt"));
+        });
         return last[0].jsonPath();
     }
 
@@ -159,7 +172,21 @@ class CodeReviewAiTests {
         assertEquals(2, AiStandIn.requests.get("broken").get());
         assertEquals(2, AiStandIn.requests.get("limited").get());
 
-        // 4. with the good provider overloaded too, the offline reviewer writes the review
+        // 4. fresh reviews of one submission count as well: the third AI review of the day is the last
+        UUID asker = enrolledStudent();
+        JsonPath once = reviewed(asker, taskId);
+        assertEquals("good", once.getString("provider"), once.prettify());
+        String submissionId = once.getString("submissionId");
+        assertEquals("good", rereviewed(asker, submissionId, once.getString("createdAt")).getString("provider"));
+        JsonPath thirdOfDay = rereviewed(asker, submissionId, null);
+        assertEquals("good", thirdOfDay.getString("provider"));
+        int before = AiStandIn.requests.get("good").get();
+        JsonPath fourthOfDay = rereviewed(asker, submissionId, thirdOfDay.getString("createdAt"));
+        assertEquals("offline", fourthOfDay.getString("provider"), fourthOfDay.prettify());
+        assertEquals(List.of("chain: student-daily-limit"), outcomes(fourthOfDay));
+        assertEquals(before, AiStandIn.requests.get("good").get(), "past the limit the chain is not asked");
+
+        // 5. with the good provider overloaded too (its circuit opens), the offline reviewer writes the review
         AiStandIn.goodDown.set(true);
         try {
             JsonPath offline = reviewed(enrolledStudent(), taskId);
@@ -171,7 +198,7 @@ class CodeReviewAiTests {
             AiStandIn.goodDown.set(false);
         }
 
-        // 5. the first student has had three AI reviews today, the limit: the chain is not asked
+        // 6. the first student has had three AI reviews today, the limit: the chain is not asked
         int goodCalls = AiStandIn.requests.get("good").get();
         JsonPath limited = reviewed(student, taskId);
         assertEquals("offline", limited.getString("provider"));
