@@ -85,11 +85,15 @@ final class AnalyticsFigures {
     }
 
     static BigDecimal attendance(List<AnalyticsAttendance> marks) {
-        if (marks.isEmpty()) {
+        return attendance(marks.stream().filter(m -> !m.absence).count(), marks.size());
+    }
+
+    /** Percent of marks that are not absences, to 1 decimal (half up), or null without marks. */
+    static BigDecimal attendance(long present, long marks) {
+        if (marks == 0) {
             return null;
         }
-        long present = marks.stream().filter(m -> !m.absence).count();
-        return BigDecimal.valueOf(present * 100).divide(BigDecimal.valueOf(marks.size()), 1, RoundingMode.HALF_UP);
+        return BigDecimal.valueOf(present * 100).divide(BigDecimal.valueOf(marks), 1, RoundingMode.HALF_UP);
     }
 
     static Lab lab(List<AnalyticsLabAttempt> attempts) {

@@ -12,6 +12,7 @@ import dev.kelas.learning.common.ClassAccess;
 import dev.kelas.runtime.problem.ForbiddenException;
 import dev.kelas.runtime.problem.KelasException;
 import dev.kelas.runtime.security.Caller;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -157,13 +158,13 @@ public class AnalyticsService {
         return access.managedClass(caller, classId)
                 .chain(c -> AnalyticsEnrollment.<AnalyticsEnrollment>list("tenantId = ?1 and classId = ?2 and status = 'ACTIVE'", tenant, classId))
                 .chain(members -> AnalyticsAssignment.<AnalyticsAssignment>list("tenantId = ?1 and classId = ?2", tenant, classId)
-                .chain(work -> AnalyticsHandIn.<AnalyticsHandIn>list("tenantId = ?1 and classId = ?2", tenant, classId)
-                .chain(handIns -> AnalyticsGrade.<AnalyticsGrade>list("tenantId = ?1 and classId = ?2", tenant, classId)
-                .chain(grades -> AnalyticsAttendance.<AnalyticsAttendance>list("tenantId = ?1 and classId = ?2", tenant, classId)
+                .chain(work -> classRows(HAND_INS_OF_CLASS, tenant, classId)
+                .chain(handIns -> readOnly(AnalyticsGrade.class, "from AnalyticsGrade where tenantId = ?1 and classId = ?2", tenant, classId)
+                .chain(grades -> classRows(ATTENDANCE_OF_CLASS, tenant, classId)
                 .chain(marks -> asOf(tenant).map(asOf -> {
                     Set<UUID> students = members.stream().map(e -> e.studentId).collect(Collectors.toSet());
-                    Set<String> handedIn = handIns.stream().filter(h -> students.contains(h.studentId))
-                            .map(h -> h.assignmentId + "/" + h.studentId).collect(Collectors.toSet());
+                    Set<String> handedIn = handIns.stream().filter(h -> students.contains((UUID) h[1]))
+                            .map(h -> h[0] + "/" + h[1]).collect(Collectors.toSet());
                     Set<String> graded = grades.stream().filter(g -> g.recordedScore != null || g.released)
                             .map(g -> g.assignmentId + "/" + g.studentId).collect(Collectors.toSet());
                     List<AnalyticsAssignment> ordered = work.stream().sorted(Comparator.comparing((AnalyticsAssignment a) -> a.publishedAt)
@@ -205,11 +206,14 @@ public class AnalyticsService {
                         counts.add(BigDecimal.valueOf(buckets[i]));
                     }
                     Map<UUID, List<AnalyticsGrade>> gradesBy = current.stream().collect(Collectors.groupingBy(g -> g.studentId));
-                    Map<UUID, List<AnalyticsAttendance>> marksBy = marks.stream().collect(Collectors.groupingBy(m -> m.studentId));
+                    Map<UUID, BigDecimal> presentBy = new HashMap<>();
+                    for (Object[] m : marks) {
+                        presentBy.put((UUID) m[0], AnalyticsFigures.attendance(((Number) m[1]).longValue(), ((Number) m[2]).longValue()));
+                    }
                     List<ClassDashboard.AtRisk> atRisk = new ArrayList<>();
                     for (UUID s : students.stream().sorted().toList()) {
                         BigDecimal average = AnalyticsFigures.recordedAverage(gradesBy.getOrDefault(s, List.of()));
-                        BigDecimal present = AnalyticsFigures.attendance(marksBy.getOrDefault(s, List.of()));
+                        BigDecimal present = presentBy.get(s);
                         int missed = missing.getOrDefault(s, 0);
                         List<String> reasons = new ArrayList<>();
                         if (average != null && average.compareTo(AT_RISK_GRADE_PERCENT) < 0) {
@@ -227,6 +231,24 @@ public class AnalyticsService {
                     }
                     return new ClassDashboard(classId, asOf, students.size(), waiting, rates, new Series(labels, counts), atRisk);
                 }))))));
+    }
+
+    /** A class's hand-ins as {assignmentId, studentId}: two columns, not 750 entities, for the teacher dashboard. */
+    private static final String HAND_INS_OF_CLASS =
+            "select h.assignmentId, h.studentId from AnalyticsHandIn h where h.tenantId = ?1 and h.classId = ?2";
+    /** A class's register marks counted per student in the database as {studentId, present, marks}. */
+    private static final String ATTENDANCE_OF_CLASS = "select a.studentId, sum(case when a.absence then 0 else 1 end), count(a)"
+            + " from AnalyticsAttendance a where a.tenantId = ?1 and a.classId = ?2 group by a.studentId";
+
+    private static Uni<List<Object[]>> classRows(String hql, UUID tenant, UUID classId) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery(hql, Object[].class)
+                .setParameter(1, tenant).setParameter(2, classId).getResultList());
+    }
+
+    /** Entities loaded read-only (no snapshots for dirty checking: the dashboards never write). */
+    private static <T> Uni<List<T>> readOnly(Class<T> type, String hql, UUID tenant, UUID classId) {
+        return Panache.getSession().chain(session -> session.createSelectionQuery(hql, type).setReadOnly(true)
+                .setParameter(1, tenant).setParameter(2, classId).getResultList());
     }
 
     private Uni<Map<UUID, BigDecimal>> values(UUID tenant, List<UUID> classIds, String metric) {
