@@ -147,6 +147,27 @@ public final class KelasSystem {
         return natsPort;
     }
 
+    /**
+     * Restarts the private nats-server on its port with its store: SIGKILL when {@code kill} else SIGTERM, down for
+     * {@code down}; returns once it listens again (the services reconnect by themselves).
+     */
+    public void restartNats(boolean kill, Duration down) {
+        nats.restart(kill, down);
+    }
+
+    /** The HTTP status of an instance's readiness check now (0 when it does not answer within 2 s). */
+    public int readiness(String instance) {
+        try {
+            return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url(instance) + "/q/health/ready"))
+                    .timeout(Duration.ofSeconds(2)).build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+        } catch (IOException e) {
+            return 0;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
     /** Whether a service process is still alive. */
     public boolean alive(String service) {
         return processes.get(service).isAlive();

@@ -13,14 +13,16 @@ import java.util.concurrent.TimeUnit;
  * {@code /usr/sbin/nats-server}).
  */
 public final class PrivateNats implements AutoCloseable {
-    private final Process process;
+    private volatile Process process;
     private final int port;
     private final Path store;
+    private final Path log;
 
-    private PrivateNats(Process process, int port, Path store) {
+    private PrivateNats(Process process, int port, Path store, Path log) {
         this.process = process;
         this.port = port;
         this.store = store;
+        this.log = log;
     }
 
     /** Starts a server with its log in the store directory; returns once it listens (15 s at most). */
@@ -37,10 +39,8 @@ public final class PrivateNats implements AutoCloseable {
         try {
             int port = Ports.freePort();
             Path store = Files.createTempDirectory("kelas-test-nats");
-            Process process = new ProcessBuilder(Ports.env("KELAS_NATS_SERVER", "/usr/sbin/nats-server"), "-a", "127.0.0.1",
-                    "-p", String.valueOf(port), "-js", "-sd", store.toString())
-                    .redirectErrorStream(true).redirectOutput((log == null ? store.resolve("nats.log") : log).toFile()).start();
-            PrivateNats nats = new PrivateNats(process, port, store);
+            Path logFile = log == null ? store.resolve("nats.log") : log;
+            PrivateNats nats = new PrivateNats(launch(port, store, logFile), port, store, logFile);
             try {
                 Ports.awaitPort(port, Duration.ofSeconds(15));
             } catch (RuntimeException e) {
@@ -50,6 +50,49 @@ public final class PrivateNats implements AutoCloseable {
             return nats;
         } catch (IOException e) {
             throw new UncheckedIOException("nats-server did not start", e);
+        }
+    }
+
+    private static Process launch(int port, Path store, Path log) throws IOException {
+        return new ProcessBuilder(Ports.env("KELAS_NATS_SERVER", "/usr/sbin/nats-server"), "-a", "127.0.0.1",
+                "-p", String.valueOf(port), "-js", "-sd", store.toString())
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+    }
+
+    /**
+     * Stops the server, SIGKILL when {@code kill} else SIGTERM (a clean shut-down), keeps it down for {@code down},
+     * and starts it again on the same port with the same store; returns once it listens.
+     *
+     * @throws IllegalStateException when it does not listen again within 15 s
+     */
+    public synchronized void restart(boolean kill, Duration down) {
+        stop(kill);
+        try {
+            Thread.sleep(down.toMillis());
+            process = launch(port, store, log);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while restarting nats-server", e);
+        } catch (IOException e) {
+            throw new UncheckedIOException("nats-server did not start again", e);
+        }
+        Ports.awaitPort(port, Duration.ofSeconds(15));
+    }
+
+    private void stop(boolean kill) {
+        if (kill) {
+            process.destroyForcibly();
+        } else {
+            process.destroy();
+        }
+        try {
+            if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+                process.waitFor(5, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
         }
     }
 
@@ -66,15 +109,7 @@ public final class PrivateNats implements AutoCloseable {
     /** Stops the server (waits up to 10 s) and deletes its store. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        stop(false);
         try (var files = Files.walk(store)) {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         } catch (IOException ignored) {

@@ -3,6 +3,7 @@ package dev.kelas.runtime.messaging;
 import jakarta.annotation.Priority;
 import dev.kelas.contracts.Subjects;
 import io.nats.client.Connection;
+import io.nats.client.ConnectionListener;
 import io.nats.client.JetStream;
 import io.nats.client.JetStreamApiException;
 import io.nats.client.JetStreamManagement;
@@ -17,6 +18,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.io.IOException;
 import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -25,6 +31,13 @@ import org.jboss.logging.Logger;
  * makes sure the Kelas streams exist with file storage, limits retention and the duplicate window;
  * creating an existing stream with the same settings is a no-op, so every
  * service can do it and start in any order.
+ *
+ * <p>Recovery after a NATS restart or a network cut: every {@code kelas.nats.health-interval} a probe asks JetStream
+ * for the account info; {@link #healthy()} (readiness) is true only while the connection is up and the last probe
+ * answered. When the connection comes back the streams are made sure of again and every
+ * {@link #onReconnect(Runnable) reconnect listener} runs (the consumers make sure of their durable consumers, the
+ * outbox relay retries at once). A connection that says it is up while JetStream stays silent for
+ * {@code kelas.nats.stuck-after} is dropped and made anew ({@code Connection.forceReconnect}).
  */
 @ApplicationScoped
 public class JetStreamClient {
@@ -33,6 +46,14 @@ public class JetStreamClient {
 
     private final NatsConfig config;
     private final String serviceName;
+    private final List<Runnable> reconnectListeners = new CopyOnWriteArrayList<>();
+    private final ScheduledExecutorService probe = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "nats-health");
+        thread.setDaemon(true);
+        return thread;
+    });
+    private volatile boolean jetStreamAnswers = true;
+    private volatile long silentSince;
     private Connection connection;
     private JetStream jetStream;
 
@@ -49,16 +70,87 @@ public class JetStreamClient {
                 .maxReconnects(-1)
                 .reconnectWait(Duration.ofSeconds(1))
                 .connectionTimeout(Duration.ofSeconds(5))
+                .connectionListener(this::connectionEvent)
                 .build();
         try {
             connection = Nats.connect(options);
             jetStream = connection.jetStream();
             ensureStreams(connection.jetStreamManagement());
+            long every = Math.max(100, config.healthInterval().toMillis());
+            probe.scheduleWithFixedDelay(this::probe, every, every, TimeUnit.MILLISECONDS);
         } catch (IOException | JetStreamApiException e) {
             throw new IllegalStateException("Cannot set up NATS JetStream at " + config.url() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("Interrupted while connecting to NATS", e);
+        }
+    }
+
+    /** Runs {@code listener} (on a background thread) each time the connection is back after a loss. */
+    public void onReconnect(Runnable listener) {
+        reconnectListeners.add(listener);
+    }
+
+    private void connectionEvent(Connection conn, ConnectionListener.Events event) {
+        if (event == ConnectionListener.Events.RECONNECTED) {
+            LOG.infof("NATS connection back (%s): making sure of the streams and consumers", conn.getConnectedUrl());
+            probe.execute(this::recovered);
+        } else if (event == ConnectionListener.Events.DISCONNECTED) {
+            jetStreamAnswers = false;
+            LOG.warn("NATS connection lost; reconnecting");
+        }
+    }
+
+    private void recovered() {
+        try {
+            ensureStreams(connection.jetStreamManagement());
+        } catch (Exception e) {
+            LOG.warnf("Making sure of the streams after a reconnect failed (the next probe tries again): %s", e.toString());
+            return;
+        }
+        for (Runnable listener : reconnectListeners) {
+            try {
+                listener.run();
+            } catch (RuntimeException e) {
+                LOG.warnf("A reconnect listener failed: %s", e.toString());
+            }
+        }
+    }
+
+    /** One health probe: JetStream's account info within the request timeout. */
+    private void probe() {
+        if (connection == null || connection.getStatus() != Connection.Status.CONNECTED) {
+            jetStreamAnswers = false;
+            silentSince = 0;
+            return;
+        }
+        try {
+            connection.jetStreamManagement().getAccountStatistics();
+            if (!jetStreamAnswers) {
+                LOG.info("JetStream answers again");
+                boolean afterSilence = silentSince != 0;
+                jetStreamAnswers = true;
+                silentSince = 0;
+                if (afterSilence) {
+                    recovered(); // a restart the connection did not notice as a loss (or streams not loaded before)
+                }
+            }
+        } catch (Exception e) {
+            long now = System.nanoTime();
+            if (silentSince == 0) {
+                silentSince = now;
+                LOG.warnf("JetStream does not answer on an open connection: %s", e.toString());
+            }
+            jetStreamAnswers = false;
+            if (now - silentSince > config.stuckAfter().toNanos()) {
+                LOG.warnf("JetStream silent for over %s: dropping the connection and connecting anew", config.stuckAfter());
+                silentSince = now;
+                try {
+                    connection.forceReconnect();
+                } catch (Exception reconnect) {
+                    LOG.warnf("Forced reconnect failed: %s", reconnect.toString());
+                }
+            }
         }
     }
 
@@ -108,13 +200,19 @@ public class JetStreamClient {
         return connection;
     }
 
-    /** Whether the connection is up (readiness). */
+    /** Whether the connection is up. */
     public boolean connected() {
         return connection != null && connection.getStatus() == Connection.Status.CONNECTED;
     }
 
+    /** Whether the connection is up and JetStream answered the last health probe (readiness). */
+    public boolean healthy() {
+        return connected() && jetStreamAnswers;
+    }
+
     /** Last of the shutdown steps: drains the connection once consumers and the outbox relay are done. */
     void close(@Observes @Priority(1000) ShutdownEvent event) {
+        probe.shutdownNow();
         if (connection != null) {
             try {
                 connection.drain(Duration.ofSeconds(5));

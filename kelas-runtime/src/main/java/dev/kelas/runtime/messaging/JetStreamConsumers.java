@@ -49,6 +49,9 @@ import org.jboss.logging.Logger;
  * While a handler runs, the worker tells JetStream it is still in progress every third of the ack
  * wait, so a long sandbox run is not redelivered, while a killed process's message is.
  * An event without a tenant or with an unreadable envelope is dead-lettered at once.
+ *
+ * <p>After a NATS reconnect every durable consumer is made sure of again and every worker binds its pull
+ * subscription afresh; a worker whose fetch fails rebinds (and re-creates its consumer if the server lost it).
  */
 @ApplicationScoped
 public class JetStreamConsumers {
@@ -68,6 +71,10 @@ public class JetStreamConsumers {
     });
     private volatile boolean running = true;
     private final Map<Thread, Message> inFlight = new ConcurrentHashMap<>();
+    private final Map<String, ConsumerConfiguration> configurations = new ConcurrentHashMap<>();
+    private final Map<String, String> streams = new ConcurrentHashMap<>();
+    private final java.util.concurrent.atomic.AtomicBoolean reconnectListening = new java.util.concurrent.atomic.AtomicBoolean();
+    private final java.util.concurrent.atomic.AtomicInteger connectionGeneration = new java.util.concurrent.atomic.AtomicInteger();
     private final Duration shutdownGrace;
 
     public JetStreamConsumers(JetStreamClient nats, ObjectMapper json, Tracing tracing, MeterRegistry metrics,
@@ -99,6 +106,11 @@ public class JetStreamConsumers {
         } catch (Exception e) {
             throw new IllegalStateException("Cannot create JetStream consumer " + spec.durableName(), e);
         }
+        configurations.put(spec.durableName(), configuration);
+        streams.put(spec.durableName(), spec.stream().name());
+        if (reconnectListening.compareAndSet(false, true)) {
+            nats.onReconnect(this::ensureConsumers);
+        }
         for (int i = 0; i < spec.concurrency(); i++) {
             Thread worker = new Thread(() -> work(spec, handler), spec.durableName() + "-" + i);
             worker.setDaemon(true);
@@ -110,6 +122,26 @@ public class JetStreamConsumers {
         Gauge.builder("kelas_consumer_ack_pending", () -> consumerInfo(spec, true)).tag("consumer", spec.durableName())
                 .description("Messages delivered to a durable consumer and not yet acknowledged").register(metrics);
         LOG.infof("Consuming %s as %s with %d worker(s)", spec.filterSubject(), spec.durableName(), spec.concurrency());
+    }
+
+    /**
+     * Makes sure every durable consumer of this process exists as configured (after a reconnect: a server that
+     * restarted with an empty store has none). Creating an existing one with the same settings changes nothing.
+     */
+    private void ensureConsumers() {
+        configurations.forEach((durable, configuration) -> ensureConsumer(durable, configuration));
+        connectionGeneration.incrementAndGet(); // every worker binds its pull subscription afresh
+    }
+
+    private boolean ensureConsumer(String durable, ConsumerConfiguration configuration) {
+        String stream = streams.get(durable);
+        try {
+            nats.management().addOrUpdateConsumer(stream, configuration);
+            return true;
+        } catch (Exception e) {
+            LOG.warnf("Consumer %s: cannot make sure of it on %s yet: %s", durable, stream, e.toString());
+            return false;
+        }
     }
 
     private double consumerInfo(ConsumerSpec spec, boolean ackPending) {
@@ -152,9 +184,15 @@ public class JetStreamConsumers {
 
     private void work(ConsumerSpec spec, EventHandler handler) {
         JetStreamSubscription subscription = null;
+        int generation = -1;
         while (running) {
             try {
+                if (subscription != null && generation != connectionGeneration.get()) {
+                    unsubscribeQuietly(subscription);
+                    subscription = null;
+                }
                 if (subscription == null) {
+                    generation = connectionGeneration.get();
                     subscription = nats.jetStream().subscribe(spec.filterSubject(),
                             PullSubscribeOptions.bind(spec.stream().name(), spec.durableName()));
                 }
@@ -174,8 +212,12 @@ public class JetStreamConsumers {
                     return;
                 }
                 LOG.warnf("Consumer %s: %s; retrying in 1 s", spec.durableName(), e.toString());
+                if (subscription != null) {
+                    unsubscribeQuietly(subscription);
+                }
                 subscription = null;
                 sleepQuietly(Duration.ofSeconds(1));
+                ensureConsumer(spec.durableName(), configurations.get(spec.durableName())); // gone with a lost store?
             }
         }
     }
@@ -245,6 +287,14 @@ public class JetStreamConsumers {
         } catch (Exception e) {
             LOG.errorf(e, "Dead-lettering failed for consumer %s; the message will be redelivered", spec.durableName());
             message.nakWithDelay(Duration.ofSeconds(5));
+        }
+    }
+
+    private static void unsubscribeQuietly(JetStreamSubscription subscription) {
+        try {
+            subscription.unsubscribe();
+        } catch (RuntimeException ignored) {
+            // the connection may be gone; the subscription goes with it
         }
     }
 

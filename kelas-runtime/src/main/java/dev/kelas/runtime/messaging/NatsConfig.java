@@ -26,4 +26,18 @@ public interface NatsConfig {
     /** How long to wait for a PubAck before a publish counts as failed. */
     @WithDefault("PT5S")
     Duration publishTimeout();
+
+    /**
+     * How often the service asks JetStream for its account info, the probe behind readiness: a connection can be up
+     * while JetStream does not answer (just after a server restart, before its streams are loaded).
+     */
+    @WithDefault("PT2S")
+    Duration healthInterval();
+
+    /**
+     * How long JetStream may stay silent on a connection that reports itself up before the service drops that
+     * connection and reconnects from scratch (its subscriptions and request inbox made anew).
+     */
+    @WithDefault("PT10S")
+    Duration stuckAfter();
 }

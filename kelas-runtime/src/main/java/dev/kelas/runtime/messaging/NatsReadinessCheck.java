@@ -5,7 +5,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready only while the NATS connection is up: without it no event leaves or arrives. */
+/** Ready only while the NATS connection is up and JetStream answers: without it no event leaves or arrives. */
 @Readiness
 @ApplicationScoped
 public class NatsReadinessCheck implements HealthCheck {
@@ -17,6 +17,6 @@ public class NatsReadinessCheck implements HealthCheck {
 
     @Override
     public HealthCheckResponse call() {
-        return HealthCheckResponse.named("nats").status(client.connected()).build();
+        return HealthCheckResponse.named("nats").status(client.healthy()).build();
     }
 }

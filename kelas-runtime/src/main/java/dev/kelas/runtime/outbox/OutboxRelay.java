@@ -68,6 +68,7 @@ public class OutboxRelay {
                    coalesce((extract(epoch from now() - min(occurred_at)) * 1000)::bigint, 0) as oldest_age_millis
             from outbox_event where published_at is null""";
     private static final String MARK_PUBLISHED = "update outbox_event set published_at = now(), attempts = attempts + 1 where id = any($1)";
+    private static final String RETRY_NOW = "update outbox_event set next_attempt_at = now() where published_at is null and next_attempt_at > now()";
     private static final String MARK_FAILED = """
             update outbox_event set attempts = attempts + 1, last_error = $2,
                    next_attempt_at = now() + make_interval(secs => $3)
@@ -119,6 +120,7 @@ public class OutboxRelay {
         Gauge.builder("kelas_outbox_oldest_age_seconds", oldestAgeMillis, a -> a.get() / 1000.0)
                 .description("Age of the oldest unpublished outbox row, seconds (0 when none)").register(metrics);
         listenForNotifications();
+        nats.onReconnect(this::retryNow);
         running = true;
         thread = new Thread(this::run, "outbox-relay");
         thread.setDaemon(true);
@@ -142,6 +144,19 @@ public class OutboxRelay {
         }
     }
 
+    /**
+     * After a NATS reconnect: the rows whose publish failed while NATS was away are due again now, not after their
+     * backoff (which only guards against an event JetStream itself refuses), and the relay wakes.
+     */
+    void retryNow() {
+        try {
+            pool.query(RETRY_NOW).execute().await().atMost(natsConfig.publishTimeout());
+        } catch (RuntimeException e) {
+            LOG.warnf("Could not make failed outbox rows due after a reconnect: %s", e.getMessage());
+        }
+        wakeUp();
+    }
+
     /** Wakes the relay now instead of at the next poll (tests and the NOTIFY listener use it). */
     public void wakeUp() {
         wakeUp.release();
@@ -160,6 +175,11 @@ public class OutboxRelay {
     private void run() {
         while (running) {
             try {
+                if (!nats.healthy()) { // claiming now would only push the rows' next attempt back
+                    measureBacklog();
+                    wakeUp.tryAcquire(config.pollInterval().toMillis(), TimeUnit.MILLISECONDS);
+                    continue;
+                }
                 int published;
                 do {
                     published = relayBatch();

@@ -38,7 +38,8 @@ import org.jboss.logging.Logger;
  * it on core NATS {@code kelas.push.<tenant>.<user>}; every replica subscribes to {@code kelas.push.>}
  * and writes it to the open connections (SSE and WebSocket) of that user it holds. A push lost in
  * transit is not lost to the user: the connection reads the gap from the database, and a reconnect
- * with the last id replays it. Unstored live updates ({@link LiveUpdate}) travel the same way on
+ * with the last id replays it; after a NATS reconnect every open connection is caught up from the database
+ * (the last push lost in an outage has no successor to show the gap). Unstored live updates ({@link LiveUpdate}) travel the same way on
  * {@code kelas.live.<tenant>.<user>} and are simply lost when they miss. At each heartbeat, connections whose token has been revoked are closed.
  */
 @ApplicationScoped
@@ -92,6 +93,32 @@ public class PushHub {
         dispatcher.subscribe(Subjects.LIVE_PREFIX + ">");
         long every = config.heartbeat().toMillis();
         heartbeats.scheduleAtFixedRate(this::beat, every, every, TimeUnit.MILLISECONDS);
+        nats.onReconnect(() -> heartbeats.execute(this::catchUp));
+    }
+
+    /**
+     * After a NATS reconnect: pushes published while the connection was away may be lost (core NATS keeps
+     * nothing), and the last of them has no successor to reveal the gap; so every live connection is sent the
+     * stored notifications after its last one. Pushes that do arrive after all are dropped as sent already.
+     */
+    private void catchUp() {
+        int sent = 0;
+        for (Set<UserConnection> connections : connectionsByUser.values()) {
+            for (UserConnection connection : connections) {
+                if (connection.isClosed()) {
+                    continue;
+                }
+                try {
+                    List<NotificationView> missed = Reactive.await(() -> notifications.missedSince(connection.tenantId(),
+                            connection.userId(), connection.lastSent(), config.maxReplay()));
+                    missed.forEach(connection::offer);
+                    sent += missed.size();
+                } catch (RuntimeException e) {
+                    LOG.warnf("Catching a connection up after a NATS reconnect failed: %s", e.toString());
+                }
+            }
+        }
+        LOG.infof("NATS reconnect: open connections caught up (%d stored notification(s) offered)", sent);
     }
 
     void stop(@Observes ShutdownEvent event) {
