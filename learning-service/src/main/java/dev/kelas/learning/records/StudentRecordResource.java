@@ -4,6 +4,7 @@ import dev.kelas.contracts.Role;
 import dev.kelas.learning.common.ETags;
 import dev.kelas.learning.records.StudentRecordService.Contact;
 import dev.kelas.learning.records.StudentRecordService.RecordFields;
+import dev.kelas.learning.records.dto.ChildResponse;
 import dev.kelas.learning.records.dto.GuardianResponse;
 import dev.kelas.learning.records.dto.StudentRecordRequest;
 import dev.kelas.learning.records.dto.StudentRecordResponse;
@@ -42,6 +43,16 @@ public class StudentRecordResource {
         this.records = records;
         this.guardians = guardians;
         this.caller = caller;
+    }
+
+    @GET
+    @Path("/children")
+    @RolesAllowed(Role.PARENT_NAME)
+    @Operation(summary = "Your linked children (PARENT) with their student number, grade level, homeroom class and active classes; "
+            + "each child's id leads to the reads a student has of their own (grades, report card, attendance, behaviour), "
+            + "which answer a linked parent as they answer the student")
+    public Uni<List<ChildResponse>> children() {
+        return guardians.children(caller).map(list -> list.stream().map(ChildResponse::of).toList());
     }
 
     @GET
