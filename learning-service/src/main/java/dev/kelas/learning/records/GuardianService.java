@@ -1,10 +1,13 @@
 package dev.kelas.learning.records;
 
 import dev.kelas.contracts.Role;
+import dev.kelas.contracts.events.GuardianLinked;
+import dev.kelas.contracts.events.GuardianUnlinked;
 import dev.kelas.learning.enrollment.Enrollment;
 import dev.kelas.learning.member.Member;
 import dev.kelas.runtime.problem.ForbiddenException;
 import dev.kelas.runtime.problem.NotFoundException;
+import dev.kelas.runtime.outbox.Outbox;
 import dev.kelas.runtime.problem.ValidationException;
 import dev.kelas.runtime.security.Caller;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -26,9 +29,11 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class GuardianService {
     private final StudentRecordService records;
+    private final Outbox outbox;
 
-    public GuardianService(StudentRecordService records) {
+    public GuardianService(StudentRecordService records, Outbox outbox) {
         this.records = records;
+        this.outbox = outbox;
     }
 
     /** A link with the parent's projected account (null if learning-service no longer knows it). */
@@ -44,7 +49,8 @@ public class GuardianService {
     }
 
     /**
-     * Links a PARENT account to a STUDENT (administrators); linking again changes nothing.
+     * Links a PARENT account to a STUDENT (administrators) and writes {@code kelas.learning.guardian.linked} through the
+     * outbox; linking again changes nothing and sends nothing.
      *
      * @throws NotFoundException   either account is not in the caller's school (another school's included)
      * @throws ValidationException the student is not a STUDENT account, or the parent not a PARENT account
@@ -63,12 +69,15 @@ public class GuardianService {
                     link.studentId = studentId;
                     link.parentId = parentId;
                     link.createdAt = Instant.now();
-                    return link.persist().map(ignored -> new Linked(new Guardian(link, parent), true));
+                    return link.persist()
+                            .chain(() -> outbox.record(tenantId, new GuardianLinked(studentId, parentId, link.createdAt)))
+                            .map(ignored -> new Linked(new Guardian(link, parent), true));
                 }));
     }
 
     /**
-     * Removes a parent's link to a student (administrators); from then on the parent reads nothing of the student.
+     * Removes a parent's link to a student (administrators) and writes {@code kelas.learning.guardian.unlinked}; from
+     * then on the parent reads nothing of the student.
      *
      * @throws NotFoundException the parent is not linked to the student in the caller's school
      */
@@ -78,7 +87,8 @@ public class GuardianService {
             if (link == null) {
                 throw new NotFoundException("guardian link", parentId);
             }
-            return link.delete();
+            return link.delete().chain(() -> outbox.record(caller.tenantId(),
+                    new GuardianUnlinked(studentId, parentId, Instant.now()))).replaceWithVoid();
         });
     }
 

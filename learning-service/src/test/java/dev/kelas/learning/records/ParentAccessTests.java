@@ -8,7 +8,9 @@ import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
 import dev.kelas.contracts.Role;
+import dev.kelas.contracts.Subjects;
 import dev.kelas.learning.testing.LearningTestEnvironment;
+import dev.kelas.learning.testing.NatsBus;
 import dev.kelas.learning.testing.TestSchool;
 import dev.kelas.learning.testing.TestSchool.Person;
 import io.quarkus.test.common.WithTestResource;
@@ -59,6 +61,8 @@ class ParentAccessTests {
 
     @Test
     void shouldLinkOnceAndListTheParentsChildren() {
+        NatsBus.get().awaitEvent(Subjects.LEARNING_GUARDIAN_LINKED,
+                d -> d.path("studentId").asText().equals(child.sid()) && d.path("parentId").asText().equals(parent.sid()));
         as(school.admin).put("/api/v1/students/{s}/guardians/{p}", child.sid(), parent.sid()).then().statusCode(200);
         as(parent).get("/api/v1/students/children").then().statusCode(200).body("", hasSize(1))
                 .body("[0].studentId", equalTo(child.sid())).body("[0].name", equalTo("Cal Child"))
@@ -70,6 +74,9 @@ class ParentAccessTests {
         as(child).get("/api/v1/students/children").then().statusCode(403);
         org.junit.jupiter.api.Assertions.assertEquals(1,
                 TestSchool.count("select count(*) from guardian_link where student_id = ?", child.id()));
+        // Linking again sent nothing more.
+        org.junit.jupiter.api.Assertions.assertEquals(1, TestSchool.count(
+                "select count(*) from outbox_event where type = ? and aggregate_id = ?", Subjects.LEARNING_GUARDIAN_LINKED, child.sid()));
     }
 
     @Test
@@ -160,6 +167,8 @@ class ParentAccessTests {
     void shouldShowNothingOnceTheParentIsUnlinked() {
         as(parent).get("/api/v1/students/{s}/grades", child.sid()).then().statusCode(200);
         as(school.admin).delete("/api/v1/students/{s}/guardians/{p}", child.sid(), parent.sid()).then().statusCode(204);
+        NatsBus.get().awaitEvent(Subjects.LEARNING_GUARDIAN_UNLINKED,
+                d -> d.path("studentId").asText().equals(child.sid()) && d.path("parentId").asText().equals(parent.sid()));
         as(school.admin).delete("/api/v1/students/{s}/guardians/{p}", child.sid(), parent.sid()).then().statusCode(404);
 
         as(parent).get("/api/v1/students/{s}/grades", child.sid()).then().statusCode(403);
