@@ -6,6 +6,7 @@ import dev.kelas.learning.records.StudentRecordService.Contact;
 import dev.kelas.learning.records.StudentRecordService.RecordFields;
 import dev.kelas.learning.records.dto.ChildResponse;
 import dev.kelas.learning.records.dto.GuardianResponse;
+import dev.kelas.learning.records.dto.RecordImportResponse;
 import dev.kelas.learning.records.dto.StudentRecordRequest;
 import dev.kelas.learning.records.dto.StudentRecordResponse;
 import dev.kelas.runtime.security.Caller;
@@ -14,9 +15,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -36,13 +39,30 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 @Authenticated
 public class StudentRecordResource {
     private final StudentRecordService records;
+    private final StudentRecordImportService imports;
     private final GuardianService guardians;
     private final Caller caller;
 
-    public StudentRecordResource(StudentRecordService records, GuardianService guardians, Caller caller) {
+    public StudentRecordResource(StudentRecordService records, StudentRecordImportService imports, GuardianService guardians,
+                                 Caller caller) {
         this.records = records;
+        this.imports = imports;
         this.guardians = guardians;
         this.caller = caller;
+    }
+
+    @POST
+    @Path("/records/import")
+    @RolesAllowed(Role.ADMIN_NAME)
+    @Consumes({"text/csv", "text/plain"})
+    @Operation(summary = "Import student records from CSV (header: email,studentNumber,dateOfBirth[,gradeLevel,homeroomClass,"
+            + "guardianName,guardianRelationship,guardianEmail,guardianPhone]); all rows or none")
+    @APIResponse(responseCode = "200", description = "Every row was valid and written",
+            content = @Content(schema = @Schema(implementation = RecordImportResponse.class)))
+    @APIResponse(responseCode = "422", description = "VALIDATION_ERROR: not CSV, no header, no rows or too many; or bad rows, "
+            + "each error naming its line (index), field and, for a number another student has, code STUDENT_NUMBER_TAKEN; nothing written")
+    public Uni<RecordImportResponse> importRecords(String csv) {
+        return imports.importCsv(caller, csv).map(RecordImportResponse::of);
     }
 
     @GET

@@ -33,6 +33,10 @@ import java.util.UUID;
 @ApplicationScoped
 public class StudentRecordService {
     static final String NUMBER_CONSTRAINT = "student_record_number_unique";
+    /** What a student number looks like: 1 to 32 letters, digits, '.', '/', '_' or '-', starting with a letter or digit. */
+    public static final String STUDENT_NUMBER = "^[A-Za-z0-9][A-Za-z0-9./_-]{0,31}$";
+    /** What a guardian's phone number looks like: digits, an optional leading +, spaces, dots, dashes or parentheses (5 to 30). */
+    public static final String PHONE = "^\\+?[0-9][0-9 ().-]{3,28}[0-9]$";
 
     private final ClassAccess access;
 
@@ -107,46 +111,64 @@ public class StudentRecordService {
                         throw numberTaken(number);
                     }
                 })
-                .chain(() -> StudentRecord.findForStudent(tenantId, studentId))
-                .chain(existing -> {
-                    if (existing == null && expectedVersion != null) {
-                        throw new PreconditionFailedException("The student has no record yet; send it without If-Match");
-                    }
-                    StudentRecord record = existing != null ? existing : new StudentRecord();
-                    if (existing != null) {
-                        ETags.require(expectedVersion, existing.version, "student record");
-                        record.version++;
-                    } else {
-                        record.id = studentId;
-                        record.tenantId = tenantId;
-                        record.version = 0;
-                    }
-                    record.studentNumber = number;
-                    record.dateOfBirth = fields.dateOfBirth();
-                    record.gradeLevel = fields.gradeLevel() == null ? null : fields.gradeLevel().shortValue();
-                    record.homeroomClassId = fields.homeroomClassId();
-                    record.updatedAt = Instant.now();
-                    List<GuardianContact> stored = new ArrayList<>();
-                    for (int i = 0; i < contacts.size(); i++) {
-                        Contact c = contacts.get(i);
-                        GuardianContact contact = new GuardianContact();
-                        contact.id = UUID.randomUUID();
-                        contact.tenantId = tenantId;
-                        contact.recordId = studentId;
-                        contact.position = (short) i;
-                        contact.name = c.name().strip();
-                        contact.relationship = c.relationship().strip();
-                        contact.email = blank(c.email()) ? null : c.email().strip();
-                        contact.phone = blank(c.phone()) ? null : c.phone().strip();
-                        stored.add(contact);
-                    }
-                    Uni<?> saved = existing != null ? GuardianContact.deleteForRecord(studentId) : record.persist();
-                    return saved.chain(() -> Multi.createFrom().iterable(stored).onItem().transformToUniAndConcatenate(c -> c.persist())
-                                    .collect().asList())
-                            .chain(() -> Panache.flush())
-                            .onFailure(StudentRecordService::numberClash).transform(e -> numberTaken(number))
-                            .map(ignored -> new RecordView(record, stored, existing == null));
-                });
+                .chain(() -> write(tenantId, studentId, number, fields, contacts, expectedVersion));
+    }
+
+    /**
+     * Stores a record in the current transaction once its rules are checked (the student, the homeroom class and the
+     * number): creates it or replaces its fields, bumping the version.
+     *
+     * @param contacts the contacts replacing the stored ones, or null to keep them
+     * @throws PreconditionFailedException as {@link #saveRecord}
+     * @throws KelasException              409 {@code STUDENT_NUMBER_TAKEN} when the unique index refuses the number
+     */
+    Uni<RecordView> write(UUID tenantId, UUID studentId, String number, RecordFields fields, List<Contact> contacts,
+                          Integer expectedVersion) {
+        return StudentRecord.findForStudent(tenantId, studentId).chain(existing -> {
+            if (existing == null && expectedVersion != null) {
+                throw new PreconditionFailedException("The student has no record yet; send it without If-Match");
+            }
+            StudentRecord record = existing != null ? existing : new StudentRecord();
+            if (existing != null) {
+                ETags.require(expectedVersion, existing.version, "student record");
+                record.version++;
+            } else {
+                record.id = studentId;
+                record.tenantId = tenantId;
+                record.version = 0;
+            }
+            record.studentNumber = number;
+            record.dateOfBirth = fields.dateOfBirth();
+            record.gradeLevel = fields.gradeLevel() == null ? null : fields.gradeLevel().shortValue();
+            record.homeroomClassId = fields.homeroomClassId();
+            record.updatedAt = Instant.now();
+            Uni<?> saved = existing != null ? Uni.createFrom().voidItem() : record.persist();
+            Uni<List<GuardianContact>> stored;
+            if (contacts == null) {
+                stored = existing == null ? Uni.createFrom().item(List.of()) : GuardianContact.listForRecord(studentId);
+            } else {
+                List<GuardianContact> fresh = new ArrayList<>();
+                for (int i = 0; i < contacts.size(); i++) {
+                    Contact c = contacts.get(i);
+                    GuardianContact contact = new GuardianContact();
+                    contact.id = UUID.randomUUID();
+                    contact.tenantId = tenantId;
+                    contact.recordId = studentId;
+                    contact.position = (short) i;
+                    contact.name = c.name().strip();
+                    contact.relationship = c.relationship().strip();
+                    contact.email = blank(c.email()) ? null : c.email().strip();
+                    contact.phone = blank(c.phone()) ? null : c.phone().strip();
+                    fresh.add(contact);
+                }
+                Uni<?> cleared = existing != null ? GuardianContact.deleteForRecord(studentId) : Uni.createFrom().voidItem();
+                stored = cleared.chain(() -> Multi.createFrom().iterable(fresh).onItem().transformToUniAndConcatenate(c -> c.persist())
+                        .collect().asList()).replaceWith(fresh);
+            }
+            return saved.chain(() -> stored).call(() -> Panache.flush())
+                    .onFailure(StudentRecordService::numberClash).transform(e -> numberTaken(number))
+                    .map(list -> new RecordView(record, list, existing == null));
+        });
     }
 
     /**
@@ -196,7 +218,7 @@ public class StudentRecordService {
         });
     }
 
-    private static KelasException numberTaken(String number) {
+    static KelasException numberTaken(String number) {
         return new KelasException(409, ErrorCode.STUDENT_NUMBER_TAKEN, "Another student of your school has student number '"
                 + number + "'", List.of(new KelasException.FieldError("studentNumber", "is taken")));
     }

@@ -150,6 +150,46 @@ class StudentRecordTests {
         as(TestSchool.create().admin).get("/api/v1/students/{id}/record", student.sid()).then().statusCode(404);
     }
 
+    @Test
+    void shouldImportRecordsFromCsvAllOrNothing() {
+        String code = as(school.admin).get("/api/v1/classes/{id}", classroom.classId()).then().statusCode(200).extract().path("code");
+        String header = "email,studentNumber,dateOfBirth,gradeLevel,homeroomClass,guardianName,guardianRelationship,guardianEmail,guardianPhone\n";
+        String good = email(student) + ",S-0100,2012-01-02,8," + code + ",Lia Record,mother,lia@example.test,\n";
+        String bad = email(classmate) + ",S-0101,2099-01-01,14,NO-SUCH-CLASS,,,,\n";
+        as(school.admin).contentType("text/csv").body(header + good + bad).post("/api/v1/students/records/import").then()
+                .statusCode(422).contentType("application/problem+json").body("code", equalTo("VALIDATION_ERROR"))
+                .body("errors.index", equalTo(List.of(3, 3, 3))).body("errors.field", equalTo(List.of("dateOfBirth", "gradeLevel", "homeroomClass")));
+        assertEquals(0, TestSchool.count("select count(*) from student_record where tenant_id = ?", school.tenantId));
+
+        String same = email(classmate) + ",S-0100,2012-05-06,,,,,,\n";
+        as(school.admin).contentType("text/csv").body(header + good + same).post("/api/v1/students/records/import").then()
+                .statusCode(422).body("errors[0].index", equalTo(3)).body("errors[0].code", equalTo("STUDENT_NUMBER_TAKEN"));
+
+        String fixed = email(classmate) + ",S-0101,2012-05-06,8,,,,,+62 21 555 0199\n";
+        as(school.admin).contentType("text/csv").body(header + good + fixed).post("/api/v1/students/records/import").then()
+                .statusCode(422).body("errors[0].field", equalTo("guardianName"));
+        String fixedAgain = email(classmate) + ",S-0101,2012-05-06,8,,Gus Guard,uncle,,+62 21 555 0199\n";
+        as(school.admin).contentType("text/csv").body(header + good + fixedAgain).post("/api/v1/students/records/import").then()
+                .statusCode(200).body("rows", equalTo(2)).body("created", equalTo(2)).body("replaced", equalTo(0));
+        as(school.admin).get("/api/v1/students/{id}/record", student.sid()).then().statusCode(200)
+                .body("studentNumber", equalTo("S-0100")).body("homeroomClassId", equalTo(classroom.classId()))
+                .body("guardianContacts[0].email", equalTo("lia@example.test"));
+
+        // Without guardian columns a row keeps the stored contacts.
+        as(school.admin).contentType("text/csv").body("email,studentNumber,dateOfBirth\n" + email(student) + ",S-0102,2012-01-02\n")
+                .post("/api/v1/students/records/import").then().statusCode(200).body("created", equalTo(0)).body("replaced", equalTo(1));
+        as(school.admin).get("/api/v1/students/{id}/record", student.sid()).then().header("ETag", "\"1\"")
+                .body("studentNumber", equalTo("S-0102")).body("homeroomClassId", nullValue())
+                .body("guardianContacts[0].name", equalTo("Lia Record"));
+        as(school.admin).contentType("text/csv").body("name,number\nx,y\n").post("/api/v1/students/records/import").then()
+                .statusCode(422).body("errors[0].field", equalTo("file"));
+        as(classroom.teacher()).contentType("text/csv").body(header + good).post("/api/v1/students/records/import").then().statusCode(403);
+    }
+
+    private String email(Person person) {
+        return person.name().toLowerCase().replace(' ', '.') + "@" + school.tenantId + ".test";
+    }
+
     private Map<String, Object> record(String number) {
         Map<String, Object> body = new HashMap<>();
         body.put("studentNumber", number);

@@ -1,5 +1,6 @@
 package dev.kelas.learning.records.dto;
 
+import dev.kelas.learning.records.StudentRecordService;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -14,7 +15,7 @@ import jakarta.validation.constraints.Size;
 public record GuardianContactRequest(@NotBlank @Size(max = 200) String name,
                                      @NotBlank @Size(max = 60) String relationship,
                                      @Email @Size(max = 254) String email,
-                                     @Pattern(regexp = "^\\+?[0-9][0-9 ().-]{3,28}[0-9]$",
+                                     @Pattern(regexp = StudentRecordService.PHONE,
                                              message = "must be a phone number: digits, an optional leading +, spaces, dots, dashes or parentheses")
                                      String phone) {
 }
