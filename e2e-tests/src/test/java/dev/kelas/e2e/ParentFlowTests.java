@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * Parent accounts through the real services: an administrator creates a PARENT and two STUDENT accounts in
  * auth-service, links the parent to one student in learning-service (once learning-service has heard of both from
- * {@code kelas.auth.user.registered}), the teacher grades both students and releases one assignment, and the parent
- * sees their child's released grade, nothing of the unreleased one and nothing of the other student.
+ * {@code kelas.auth.user.registered}) and writes both students' records, the teacher grades both students and releases one assignment, and the parent
+ * sees their child's record and released grade, nothing of the unreleased one and nothing of the other student.
  */
 class ParentFlowTests {
     @Test
@@ -39,8 +39,18 @@ class ParentFlowTests {
             }
             return status == 201;
         });
+        for (School.Person student : List.of(child, classmate)) {
+            school.as(school.admin, "learning-service").body(Map.of("studentNumber", "N-" + student.id().substring(0, 8),
+                            "dateOfBirth", "2013-04-05", "gradeLevel", 7, "homeroomClassId", classId,
+                            "guardianContacts", List.of(Map.of("name", "Pia Parent", "relationship", "mother", "phone", "+62 812 0000 0001"))))
+                    .put("/api/v1/students/{s}/record", student.id()).then().statusCode(201);
+        }
+        school.as(parent, "learning-service").get("/api/v1/students/{s}/record", child.id()).then().statusCode(200)
+                .body("homeroomClassId", equalTo(classId)).body("guardianContacts[0].name", equalTo("Pia Parent"));
+        school.as(parent, "learning-service").get("/api/v1/students/{s}/record", classmate.id()).then().statusCode(403);
         school.as(parent, "learning-service").get("/api/v1/students/children").then().statusCode(200)
-                .body("", hasSize(1)).body("[0].studentId", equalTo(child.id())).body("[0].classIds", equalTo(List.of(classId)));
+                .body("", hasSize(1)).body("[0].studentId", equalTo(child.id())).body("[0].classIds", equalTo(List.of(classId)))
+                .body("[0].studentNumber", equalTo("N-" + child.id().substring(0, 8))).body("[0].gradeLevel", equalTo(7));
 
         Instant due = Instant.now().plus(Duration.ofDays(7));
         String released = school.publishAssignment(teacher, classId, "Essay on the Silk Road", "ESSAY", 10, due);

@@ -110,7 +110,6 @@ public class AttendanceReportService {
      */
     @WithSession
     public Uni<History> studentHistory(Caller caller, UUID studentId, UUID classId, LocalDate from, LocalDate to, int page, int size) {
-        UUID tenantId = caller.tenantId();
         boolean admin = caller.hasRole(Role.ADMIN);
         return Guardianship.readsAs(caller, studentId).chain(self -> {
             if (!self && !admin && !caller.hasRole(Role.TEACHER)) {
