@@ -62,5 +62,7 @@ public enum ErrorCode {
     /** 409: the class is archived; it takes no new enrollments, assignments or changes. */
     CLASS_ARCHIVED,
     /** 422: this {@code Idempotency-Key} was used before with a different request; use a new key. */
-    IDEMPOTENCY_KEY_REUSED
+    IDEMPOTENCY_KEY_REUSED,
+    /** 409: another student of the school already has this student number (student records, issue 15). */
+    STUDENT_NUMBER_TAKEN
 }

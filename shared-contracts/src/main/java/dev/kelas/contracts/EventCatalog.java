@@ -10,6 +10,8 @@ import dev.kelas.contracts.events.AttendanceMarked;
 import dev.kelas.contracts.events.BehaviorRecorded;
 import dev.kelas.contracts.events.CalendarEventPublished;
 import dev.kelas.contracts.events.ClassChanged;
+import dev.kelas.contracts.events.GuardianLinked;
+import dev.kelas.contracts.events.GuardianUnlinked;
 import dev.kelas.contracts.events.DiscussionReplyPosted;
 import dev.kelas.contracts.events.DiscussionThreadCreated;
 import dev.kelas.contracts.events.EnrollmentCreated;
@@ -101,6 +103,10 @@ public final class EventCatalog {
             new Channel(Subjects.LEARNING_DISCUSSION_REPLY_POSTED, DiscussionReplyPosted.class, LEARNING, "A reply was posted in a discussion thread."),
             new Channel(Subjects.LEARNING_CLASS_CHANGED, ClassChanged.class, LEARNING,
                     "A class was created, changed (name, grade level) or archived; the event describes it as it is now."),
+            new Channel(Subjects.LEARNING_GUARDIAN_LINKED, GuardianLinked.class, LEARNING,
+                    "An administrator linked a PARENT account to a STUDENT of the same school."),
+            new Channel(Subjects.LEARNING_GUARDIAN_UNLINKED, GuardianUnlinked.class, LEARNING,
+                    "An administrator removed a PARENT account's link to a STUDENT."),
             new Channel(Subjects.LAB_SUBMISSION_CREATED, LabSubmissionCreated.class, LAB, "A student's code was stored and waits for a grader."),
             new Channel(Subjects.LAB_SUBMISSION_GRADED, SubmissionGraded.class, LAB, "A grader finished a code submission."),
             new Channel(Subjects.LAB_TASK_CREATED, LabTaskCreated.class, LAB, "A coding task was created for a CODING assignment."),

@@ -44,6 +44,10 @@ public final class Subjects {
     public static final String LEARNING_DISCUSSION_REPLY_POSTED = "kelas.learning.discussion.reply-posted";
     /** A class was created, changed or archived (its term, grade level and homeroom teacher as they are now). */
     public static final String LEARNING_CLASS_CHANGED = "kelas.learning.class.changed";
+    /** An administrator linked a PARENT account to a STUDENT (the parent reads the student's own view from now on). */
+    public static final String LEARNING_GUARDIAN_LINKED = "kelas.learning.guardian.linked";
+    /** An administrator removed a PARENT account's link to a STUDENT. */
+    public static final String LEARNING_GUARDIAN_UNLINKED = "kelas.learning.guardian.unlinked";
 
     public static final String LAB_SUBMISSION_CREATED = "kelas.lab.submission.created";
     public static final String LAB_SUBMISSION_GRADED = "kelas.lab.submission.graded";

@@ -4,6 +4,7 @@ import dev.kelas.contracts.Role;
 import dev.kelas.learning.academic.Term;
 import dev.kelas.learning.attendance.AttendanceSessionService.SessionView;
 import dev.kelas.learning.common.ClassAccess;
+import dev.kelas.learning.common.Guardianship;
 import dev.kelas.learning.enrollment.Enrollment;
 import dev.kelas.learning.enrollment.EnrollmentStatus;
 import dev.kelas.learning.enrollment.SchoolClass;
@@ -101,27 +102,35 @@ public class AttendanceReportService {
 
     /**
      * A student's marks in {@code [from, to]} (no bound when null), optionally of one class, newest first, with the
-     * counts over all of them. The student reads their own; an administrator any; a teacher those of the classes
-     * they teach.
+     * counts over all of them. The student and their linked parents read the student's; an administrator any; a
+     * teacher those of the classes they teach.
      *
-     * @throws NotFoundException  no such student in the school, or another student asking
+     * @throws NotFoundException  no such student in the school, or another student or parent asking
      * @throws ForbiddenException a teacher asking for a class they do not teach
      */
     @WithSession
     public Uni<History> studentHistory(Caller caller, UUID studentId, UUID classId, LocalDate from, LocalDate to, int page, int size) {
-        UUID tenantId = caller.tenantId();
-        boolean self = caller.userId().equals(studentId);
         boolean admin = caller.hasRole(Role.ADMIN);
-        if (!self && !admin && !caller.hasRole(Role.TEACHER)) {
-            throw new NotFoundException("student", studentId);
-        }
+        return Guardianship.readsAs(caller, studentId).chain(self -> {
+            if (!self && !admin && !caller.hasRole(Role.TEACHER)) {
+                throw new NotFoundException("student", studentId);
+            }
+            return studentHistory(caller, studentId, classId, from, to, page, size, self);
+        });
+    }
+
+    private Uni<History> studentHistory(Caller caller, UUID studentId, UUID classId, LocalDate from, LocalDate to, int page, int size,
+                                        boolean self) {
+        UUID tenantId = caller.tenantId();
+        boolean admin = caller.hasRole(Role.ADMIN);
         return Member.findInTenant(tenantId, studentId).chain(member -> {
             if (member == null) {
                 throw new NotFoundException("student", studentId);
             }
             Uni<Set<UUID>> visible;
             if (classId != null) {
-                visible = (self ? access.readableClass(caller, classId) : access.managedClass(caller, classId)).map(c -> Set.of(classId));
+                visible = (self ? access.studentClass(caller, classId, studentId) : access.managedClass(caller, classId))
+                        .map(c -> Set.of(classId));
             } else if (self || admin) {
                 visible = Uni.createFrom().nullItem();
             } else {

@@ -4,6 +4,7 @@ import dev.kelas.contracts.Role;
 import dev.kelas.learning.enrollment.Enrollment;
 import dev.kelas.learning.academic.Term;
 import dev.kelas.learning.common.ClassAccess;
+import dev.kelas.learning.common.Guardianship;
 import dev.kelas.runtime.problem.ForbiddenException;
 import dev.kelas.runtime.problem.NotFoundException;
 import dev.kelas.runtime.security.Caller;
@@ -21,8 +22,8 @@ import java.util.UUID;
 
 /**
  * Behaviour summaries: a student's notes with their points total, counts per category and totals per
- * term, and a class's points per student. A student sees only their own notes that are visible to
- * them; the teachers of a student's classes and administrators see all of them.
+ * term, and a class's points per student. A student (and their linked parents) sees only their own
+ * notes that are visible to them; the teachers of a student's classes and administrators see all of them.
  */
 @ApplicationScoped
 public class BehaviorReportService {
@@ -48,19 +49,23 @@ public class BehaviorReportService {
     /**
      * A student's behaviour record in {@code [from, to]}.
      *
-     * @throws ForbiddenException when the caller is another student, or a teacher of none of the student's classes
+     * The student and their linked parents see the notes visible to the student; the student's teachers and
+     * administrators see all.
+     *
+     * @throws ForbiddenException when the caller is another student or parent, or a teacher of none of the student's classes
      */
     @WithSession
     public Uni<StudentBehavior> student(Caller caller, UUID studentId, LocalDate from, LocalDate to) {
         UUID tenantId = caller.tenantId();
-        boolean self = studentId.equals(caller.userId());
-        Uni<Boolean> staff = self && !caller.hasRole(Role.ADMIN) && !caller.hasRole(Role.TEACHER)
-                ? Uni.createFrom().item(false) : teachesStudent(caller, studentId);
-        return staff.chain(isStaff -> {
-            if (!isStaff && !self) {
-                throw new ForbiddenException("Only the student, their teachers or an administrator may read this");
-            }
-            return BehaviorNote.listForStudent(tenantId, studentId, from, to, isStaff);
+        return Guardianship.readsAs(caller, studentId).chain(self -> {
+            Uni<Boolean> staff = self && !caller.hasRole(Role.ADMIN) && !caller.hasRole(Role.TEACHER)
+                    ? Uni.createFrom().item(false) : teachesStudent(caller, studentId);
+            return staff.chain(isStaff -> {
+                if (!isStaff && !self) {
+                    throw new ForbiddenException("Only the student, their parents, their teachers or an administrator may read this");
+                }
+                return BehaviorNote.listForStudent(tenantId, studentId, from, to, isStaff);
+            });
         }).chain(notes -> Term.listForTenant(tenantId).map(terms -> summarize(studentId, notes, terms)));
     }
 

@@ -4,6 +4,7 @@ import dev.kelas.contracts.Role;
 import dev.kelas.learning.enrollment.Enrollment;
 import dev.kelas.learning.enrollment.SchoolClass;
 import dev.kelas.learning.enrollment.TeachingAssignment;
+import dev.kelas.learning.records.GuardianLink;
 import dev.kelas.runtime.security.Caller;
 import io.smallrye.mutiny.Uni;
 import java.util.EnumSet;
@@ -13,12 +14,15 @@ import java.util.UUID;
 
 /**
  * Whom a person's calendar is for: their roles and the classes they have a part in (the classes they
- * are actively enrolled in, teach or are homeroom teacher of). An administrator sees every event.
+ * are actively enrolled in, teach or are homeroom teacher of, and for a parent the classes their linked
+ * children are actively enrolled in). An administrator sees every event.
  *
  * @param taughtClassIds   classes the person teaches or is homeroom teacher of
  * @param enrolledClassIds classes the person is actively enrolled in
+ * @param childClassIds    classes the children linked to a PARENT are actively enrolled in
  */
-public record Audiences(UUID tenantId, UUID userId, Set<Role> roles, Set<UUID> taughtClassIds, Set<UUID> enrolledClassIds) {
+public record Audiences(UUID tenantId, UUID userId, Set<Role> roles, Set<UUID> taughtClassIds, Set<UUID> enrolledClassIds,
+                        Set<UUID> childClassIds) {
 
     /** The caller's audiences. Call inside a session. */
     public static Uni<Audiences> of(Caller caller) {
@@ -39,13 +43,31 @@ public record Audiences(UUID tenantId, UUID userId, Set<Role> roles, Set<UUID> t
         return taught.chain(taughtIds -> (own.contains(Role.STUDENT)
                 ? Enrollment.activeClassIds(tenantId, userId).map(ids -> (Set<UUID>) new HashSet<>(ids))
                 : Uni.createFrom().item(Set.<UUID>of()))
-                .map(enrolled -> new Audiences(tenantId, userId, own, Set.copyOf(taughtIds), Set.copyOf(enrolled))));
+                .chain(enrolled -> childClassIds(tenantId, userId, own)
+                        .map(children -> new Audiences(tenantId, userId, own, Set.copyOf(taughtIds), Set.copyOf(enrolled),
+                                Set.copyOf(children)))));
+    }
+
+    /** The classes a parent's linked children are actively enrolled in (none for other roles). */
+    private static Uni<Set<UUID>> childClassIds(UUID tenantId, UUID userId, Set<Role> roles) {
+        if (!roles.contains(Role.PARENT)) {
+            return Uni.createFrom().item(Set.of());
+        }
+        return GuardianLink.childIds(tenantId, userId).chain(children -> {
+            Set<UUID> ids = new HashSet<>();
+            Uni<Void> all = Uni.createFrom().voidItem();
+            for (UUID child : children) {
+                all = all.chain(() -> Enrollment.activeClassIds(tenantId, child).invoke(ids::addAll).replaceWithVoid());
+            }
+            return all.map(ignored -> ids);
+        });
     }
 
     /** Every class the person has a part in. */
     public Set<UUID> classIds() {
         Set<UUID> all = new HashSet<>(taughtClassIds);
         all.addAll(enrolledClassIds);
+        all.addAll(childClassIds);
         return all;
     }
 
@@ -62,7 +84,7 @@ public record Audiences(UUID tenantId, UUID userId, Set<Role> roles, Set<UUID> t
         return switch (audience) {
             case SCHOOL -> true;
             case ROLE -> roles.contains(role);
-            case CLASS -> taughtClassIds.contains(classId) || enrolledClassIds.contains(classId);
+            case CLASS -> taughtClassIds.contains(classId) || enrolledClassIds.contains(classId) || childClassIds.contains(classId);
         };
     }
 

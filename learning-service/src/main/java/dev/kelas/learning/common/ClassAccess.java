@@ -57,6 +57,21 @@ public class ClassAccess {
         }));
     }
 
+    /**
+     * Loads a class of the caller's school that this student is or was enrolled in, for a reader of the student's
+     * own view (the student, or a linked parent: see {@link Guardianship}).
+     *
+     * @throws NotFoundException if the class is not in the caller's tenant
+     * @throws ForbiddenException if the student was never enrolled in it
+     */
+    public Uni<SchoolClass> studentClass(Caller caller, UUID classId, UUID studentId) {
+        return find(caller, classId).call(schoolClass -> Enrollment.everEnrolled(classId, studentId).invoke(enrolled -> {
+            if (!enrolled) {
+                throw new ForbiddenException("The student is not enrolled in this class");
+            }
+        }));
+    }
+
     /** Whether the caller manages the class (without failing). */
     public Uni<Boolean> manages(Caller caller, SchoolClass schoolClass) {
         if (caller.hasRole(Role.ADMIN) || schoolClass.teacherId.equals(caller.userId())) {

@@ -4,6 +4,7 @@ import dev.kelas.contracts.Role;
 import dev.kelas.learning.academic.Term;
 import dev.kelas.learning.assignment.Assignment;
 import dev.kelas.learning.common.ClassAccess;
+import dev.kelas.learning.common.Guardianship;
 import dev.kelas.learning.enrollment.Enrollment;
 import dev.kelas.learning.enrollment.SchoolClass;
 import dev.kelas.learning.grading.GradebookData.Cell;
@@ -27,7 +28,7 @@ import java.util.stream.Collectors;
 
 /**
  * What a student's grades look like to a reader: their grades per assignment and their report card for a
- * term. The student sees released grades only; administrators and the classes' teachers see all.
+ * term. The student and their linked parents see released grades only; administrators and the classes' teachers see all.
  */
 @ApplicationScoped
 public class ReportCardService {
@@ -59,7 +60,7 @@ public class ReportCardService {
      * student reading their own sees released grades only; the classes' teachers and administrators see all.
      *
      * @throws NotFoundException  if the student or class is not in the school
-     * @throws ForbiddenException if the caller is another student, or a teacher of none of these classes
+     * @throws ForbiddenException if the caller is another student or parent, or a teacher of none of these classes
      */
     @WithSession
     public Uni<List<StudentGrade>> studentGrades(Caller caller, UUID studentId, UUID classId) {
@@ -132,15 +133,20 @@ public class ReportCardService {
 
     /**
      * The classes whose grades of this student the caller may read, each with whether hidden grades are
-     * included: the student themself (released only), administrators and the classes' teachers (all).
+     * included: the student themself and their linked parents (released only), administrators and the classes'
+     * teachers (all).
      */
     private Uni<Map<SchoolClass, Boolean>> readableClasses(Caller caller, UUID studentId, List<SchoolClass> classes) {
-        Map<SchoolClass, Boolean> readable = new java.util.LinkedHashMap<>();
-        boolean self = caller.userId().equals(studentId);
         if (caller.hasRole(Role.ADMIN)) {
+            Map<SchoolClass, Boolean> readable = new java.util.LinkedHashMap<>();
             classes.forEach(c -> readable.put(c, true));
             return Uni.createFrom().item(readable);
         }
+        return Guardianship.readsAs(caller, studentId).chain(self -> readableClasses(caller, studentId, classes, self));
+    }
+
+    private Uni<Map<SchoolClass, Boolean>> readableClasses(Caller caller, UUID studentId, List<SchoolClass> classes, boolean self) {
+        Map<SchoolClass, Boolean> readable = new java.util.LinkedHashMap<>();
         Uni<Void> all = Uni.createFrom().voidItem();
         for (SchoolClass schoolClass : classes) {
             all = all.chain(() -> access.manages(caller, schoolClass).invoke(manages -> {
@@ -153,7 +159,7 @@ public class ReportCardService {
         }
         return all.map(ignored -> {
             if (!self && readable.isEmpty()) {
-                throw new ForbiddenException("Only the student, their teachers and administrators may see these grades");
+                throw new ForbiddenException("Only the student, their parents, their teachers and administrators may see these grades");
             }
             return readable;
         });
