@@ -12,7 +12,8 @@ Reads, each from C (32) concurrent clients (threads with keep-alive connections)
 the student dashboard (students reading their own), the teacher dashboard (teachers reading their class's) and a
 class leaderboard (students reading their class's). Prints p50, p99 and reads per second.
 
-Then the lag: 200 new assignments (5 per class) are graded through the bulk grading API, 25 students each, from 8
+Then the lag: 200 new assignments (5 per class) are released (grade.recorded goes out only for released
+grades) and graded through the bulk grading API, 25 students each, from 8
 clients: a burst of 5,000 kelas.learning.grade.recorded events through the outbox, JetStream and the
 learning-analytics-grades-recorded consumer. A poller reads the read model every 50 ms; an event's lag is the time it
 was first seen there minus its occurredAt (the grade's recording time, which the read model keeps). Prints p50, p99
@@ -211,6 +212,8 @@ def burst(school, classes, tenant):
             assignment = call("POST", f"{LEARNING}/api/v1/classes/{klass['id']}/assignments", {
                 "title": f"Burst {k}", "kind": "ESSAY", "points": 10,
                 "dueAt": (date.today() + timedelta(days=7)).isoformat() + "T12:00:00Z"}, klass["teacher"]["token"])
+            # grade.recorded goes out only for an assignment whose grades are released (GradeEvents): release first
+            call("POST", f"{LEARNING}/api/v1/assignments/{assignment['id']}/release", None, klass["teacher"]["token"])
             assignments.append((assignment["id"], klass))
     expected = sum(len(k["students"]) for _, k in assignments)
     started_wall = time.time()
