@@ -15,10 +15,16 @@ public final class BackendOutage {
     private BackendOutage() {
     }
 
+    /** SQLSTATE class 08, class 57P, or 53300 (too_many_connections: the server has no connection slot now). */
+    static boolean unavailable(String sqlState) {
+        return sqlState != null && (sqlState.startsWith("08") || sqlState.startsWith("57P") || sqlState.equals("53300"));
+    }
+
     /**
      * Whether {@code failure}'s cause chain holds a connection failure: a refused or closed connection, a
-     * timed-out pool acquisition, PostgreSQL SQLSTATE class 08 (connection exception) or 57P (operator
-     * intervention: shutdown, crash, cannot connect now; PostgreSQL manual, appendix A), or any jnats failure.
+     * timed-out pool acquisition, PostgreSQL SQLSTATE class 08 (connection exception), 57P (operator
+     * intervention: shutdown, crash, cannot connect now) or 53300 (too many connections; PostgreSQL manual,
+     * appendix A), from the reactive client or JDBC, or any jnats failure.
      */
     public static boolean causes(Throwable failure) {
         int depth = 0;
@@ -27,8 +33,10 @@ public final class BackendOutage {
                     || cause instanceof io.vertx.sqlclient.ClosedConnectionException) {
                 return true;
             }
-            if (cause instanceof io.vertx.pgclient.PgException pg && pg.getSqlState() != null
-                    && (pg.getSqlState().startsWith("08") || pg.getSqlState().startsWith("57P"))) {
+            if (cause instanceof io.vertx.pgclient.PgException pg && unavailable(pg.getSqlState())) {
+                return true;
+            }
+            if (cause instanceof java.sql.SQLException sql && unavailable(sql.getSQLState())) {
                 return true;
             }
             String name = cause.getClass().getName();
