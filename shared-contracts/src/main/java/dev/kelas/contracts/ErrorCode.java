@@ -25,6 +25,12 @@ public enum ErrorCode {
     SUBMISSION_NOT_GRADED,
     /** 429: the student asked for too many reviews in the window ({@code kelas.lab.review.requests.*}); see {@code Retry-After}. */
     REVIEW_RATE_LIMITED,
+    /**
+     * 429: a fresh AI review was asked for past the student's or the school's daily AI limit
+     * ({@code kelas.lab.review.student-daily-ai-limit}, {@code .school-daily-ai-limit}); {@code Retry-After} says
+     * when the UTC day ends.
+     */
+    AI_DAILY_LIMIT_REACHED,
     /** 404: no such resource in the caller's tenant (another tenant's ids answer this too). */
     NOT_FOUND,
     /** 405: the path exists but not with this method. */

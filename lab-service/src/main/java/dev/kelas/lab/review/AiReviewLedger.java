@@ -101,6 +101,39 @@ public class AiReviewLedger {
                 .replaceWithVoid();
     }
 
+    /**
+     * Which daily limit is reached today (UTC), a read that counts nothing; call it in a session.
+     *
+     * @return {@value #STUDENT_LIMIT}, {@value #SCHOOL_LIMIT} or null while both have calls left
+     */
+    public Uni<String> limitReached(UUID tenantId, UUID studentId, int studentLimit, int schoolLimit) {
+        LocalDate day = LocalDate.now(clock.withZone(ZoneOffset.UTC));
+        return Panache.getSession().chain(session -> session.createNativeQuery(
+                        "select student_id, calls from ai_review_usage where tenant_id = ?1 and day = ?2 and student_id in (?3, ?4)",
+                        Object[].class)
+                .setParameter(1, tenantId).setParameter(2, day).setParameter(3, studentId).setParameter(4, SCHOOL)
+                .getResultList()).map(rows -> {
+                    int student = 0;
+                    int school = 0;
+                    for (Object[] row : rows) {
+                        int calls = ((Number) row[1]).intValue();
+                        if (SCHOOL.equals(row[0])) {
+                            school = calls;
+                        } else {
+                            student = calls;
+                        }
+                    }
+                    return student >= studentLimit ? STUDENT_LIMIT : school >= schoolLimit ? SCHOOL_LIMIT : null;
+                });
+    }
+
+    /** Seconds until the UTC day ends, when the daily limits start again (at least 1). */
+    public long secondsToNextDay() {
+        java.time.Instant now = clock.instant();
+        java.time.Instant next = LocalDate.ofInstant(now, ZoneOffset.UTC).plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return Math.max(1, java.time.Duration.between(now, next).toSeconds());
+    }
+
     /** Gives a reserved call back (every provider failed: no AI review was had). */
     public Uni<Void> release(Reservation reservation) {
         return Panache.withTransaction(() -> Panache.getSession().chain(session -> session.createNativeQuery(GIVE_BACK)

@@ -55,7 +55,8 @@ public class ReviewResource {
     @APIResponse(responseCode = "404", description = "NOT_FOUND: not yours or not your class's; FEEDBACK_OFF: the teacher turned feedback off")
     @APIResponse(responseCode = "409", description = "SUBMISSION_NOT_GRADED: not graded (yet)")
     @APIResponse(responseCode = "429", description = "REVIEW_RATE_LIMITED: the student's reviews per window (kelas.lab.review.requests.*) are used; "
-            + "try again after Retry-After seconds")
+            + "try again after Retry-After seconds; AI_DAILY_LIMIT_REACHED: an AI task's student or school has had today's AI "
+            + "reviews (Retry-After: seconds to midnight UTC)")
     public Uni<Response> requestReview(@PathParam("submissionId") UUID submissionId) {
         return reviews.requestReview(caller, submissionId).map(request -> Response.accepted(ReviewRequestResponse.of(request))
                 .location(URI.create("/api/v1/lab/submissions/" + submissionId + "/review")).build());

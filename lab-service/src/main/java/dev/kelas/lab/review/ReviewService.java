@@ -8,6 +8,7 @@ import dev.kelas.contracts.Role;
 import dev.kelas.lab.enrollment.LabAssignment;
 import dev.kelas.lab.review.FeedbackSettings.Mode;
 import dev.kelas.lab.review.FeedbackSettings.Visibility;
+import dev.kelas.lab.review.ai.AiProviders;
 import dev.kelas.lab.submission.CodeSubmission;
 import dev.kelas.lab.submission.SubmissionStatus;
 import dev.kelas.lab.submission.TestResult;
@@ -54,8 +55,13 @@ public class ReviewService {
     private final Instance<DataSource> dataSource;
     private final Vertx vertx;
     private volatile RateLimiter requestLimiter;
+    private final AiProviders providers;
+    private final AiReviewLedger ledger;
 
-    public ReviewService(ObjectMapper json, Outbox outbox, ReviewConfig config, Instance<DataSource> dataSource, Vertx vertx) {
+    public ReviewService(ObjectMapper json, Outbox outbox, ReviewConfig config, Instance<DataSource> dataSource, Vertx vertx,
+                         AiProviders providers, AiReviewLedger ledger) {
+        this.providers = providers;
+        this.ledger = ledger;
         this.json = json;
         this.outbox = outbox;
         this.config = config;
@@ -81,7 +87,9 @@ public class ReviewService {
      *                                   submission in the caller's school
      * @throws KelasException            409 SUBMISSION_NOT_GRADED while it is not graded; 404 FEEDBACK_OFF when the
      *                                   task's feedback is off
-     * @throws TooManyRequestsException 429 REVIEW_RATE_LIMITED past the student's limit, with the seconds to wait
+     * @throws TooManyRequestsException 429 REVIEW_RATE_LIMITED past the student's limit, with the seconds to wait;
+     *                                   429 AI_DAILY_LIMIT_REACHED for a task in AI mode when the student or the school
+     *                                   has had today's AI reviews (nothing is drawn from the student's bucket)
      */
     public Uni<ReviewRequest> requestReview(Caller caller, UUID submissionId) {
         UUID tenantId = caller.tenantId();
@@ -100,11 +108,24 @@ public class ReviewService {
                     throw new KelasException(409, ErrorCode.SUBMISSION_NOT_GRADED,
                             "The submission is " + submission.status + "; only a graded submission can be reviewed", List.of());
                 }
-                return FeedbackSettings.findForTask(tenantId, task.id).map(settings -> {
+                return FeedbackSettings.findForTask(tenantId, task.id).chain(settings -> {
                     if (settings != null && settings.mode == Mode.OFF) {
                         throw new KelasException(404, ErrorCode.FEEDBACK_OFF, "The teacher turned feedback off for this task", List.of());
                     }
-                    return submission;
+                    if (settings == null || settings.mode != Mode.AI || !providers.configured()) {
+                        return Uni.createFrom().item(submission);
+                    }
+                    return SchoolReviewSettings.aiEnabled(tenantId).chain(schoolAi -> !schoolAi ? Uni.createFrom().item(submission)
+                            : ledger.limitReached(tenantId, submission.studentId, config.studentDailyAiLimit(), config.schoolDailyAiLimit())
+                            .map(reached -> {
+                                if (reached != null) { // a fresh review would be the same offline one: refuse it
+                                    throw new TooManyRequestsException(ErrorCode.AI_DAILY_LIMIT_REACHED,
+                                            (reached.equals(AiReviewLedger.STUDENT_LIMIT) ? "This student" : "This school")
+                                                    + " has had today's AI reviews; the limits start again at midnight UTC",
+                                            ledger.secondsToNextDay());
+                                }
+                                return submission;
+                            }));
                 });
             });
         })).chain(submission -> drawRequest(tenantId, submission.studentId).chain(quota -> {

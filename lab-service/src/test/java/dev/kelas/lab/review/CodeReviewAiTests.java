@@ -181,9 +181,13 @@ class CodeReviewAiTests {
         JsonPath thirdOfDay = rereviewed(asker, submissionId, null);
         assertEquals("good", thirdOfDay.getString("provider"));
         int before = AiStandIn.requests.get("good").get();
-        JsonPath fourthOfDay = rereviewed(asker, submissionId, thirdOfDay.getString("createdAt"));
-        assertEquals("offline", fourthOfDay.getString("provider"), fourthOfDay.prettify());
-        assertEquals(List.of("chain: student-daily-limit"), outcomes(fourthOfDay));
+        // a fourth would be the offline review the last one was not: 429 until midnight UTC, and nothing asked
+        Response refused = as(asker, "STUDENT").post("/api/v1/lab/submissions/" + submissionId + "/review");
+        refused.then().statusCode(429).contentType("application/problem+json").body("code", equalTo("AI_DAILY_LIMIT_REACHED"));
+        long retryAfter = Long.parseLong(refused.header("Retry-After"));
+        assertTrue(retryAfter > 0 && retryAfter <= 86_400, "Retry-After " + retryAfter);
+        assertEquals(thirdOfDay.getString("createdAt"), as(asker, "STUDENT").get("/api/v1/lab/submissions/" + submissionId
+                + "/review").path("createdAt"), "the stored review stays");
         assertEquals(before, AiStandIn.requests.get("good").get(), "past the limit the chain is not asked");
 
         // 5. with the good provider overloaded too (its circuit opens), the offline reviewer writes the review
