@@ -1,6 +1,7 @@
 package dev.kelas.learning.analytics;
 
 import dev.kelas.contracts.Subjects;
+import dev.kelas.learning.config.LearningConfig;
 import dev.kelas.contracts.events.GradeRecorded;
 import dev.kelas.runtime.messaging.ConsumerSpec;
 import dev.kelas.runtime.messaging.EventContext;
@@ -13,14 +14,17 @@ public class AnalyticsGradeRecordedListener implements AnalyticsConsumer<GradeRe
     static final String CONSUMER = "learning-analytics-grades-recorded";
 
     private final AnalyticsProjectionService projection;
+    private final LearningConfig config;
 
-    public AnalyticsGradeRecordedListener(AnalyticsProjectionService projection) {
+    public AnalyticsGradeRecordedListener(AnalyticsProjectionService projection, LearningConfig config) {
         this.projection = projection;
+        this.config = config;
     }
 
     @Override
     public ConsumerSpec spec() {
-        return ConsumerSpec.of(CONSUMER, Subjects.Stream.KELAS_LEARNING, Subjects.LEARNING_GRADE_RECORDED);
+        return ConsumerSpec.of(CONSUMER, Subjects.Stream.KELAS_LEARNING, Subjects.LEARNING_GRADE_RECORDED)
+                .withConcurrency(config.analytics().gradeConsumerConcurrency());
     }
 
     @Override

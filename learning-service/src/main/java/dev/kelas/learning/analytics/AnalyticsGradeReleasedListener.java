@@ -1,6 +1,7 @@
 package dev.kelas.learning.analytics;
 
 import dev.kelas.contracts.Subjects;
+import dev.kelas.learning.config.LearningConfig;
 import dev.kelas.contracts.events.GradeReleased;
 import dev.kelas.runtime.messaging.ConsumerSpec;
 import dev.kelas.runtime.messaging.EventContext;
@@ -13,14 +14,17 @@ public class AnalyticsGradeReleasedListener implements AnalyticsConsumer<GradeRe
     static final String CONSUMER = "learning-analytics-grades-released";
 
     private final AnalyticsProjectionService projection;
+    private final LearningConfig config;
 
-    public AnalyticsGradeReleasedListener(AnalyticsProjectionService projection) {
+    public AnalyticsGradeReleasedListener(AnalyticsProjectionService projection, LearningConfig config) {
         this.projection = projection;
+        this.config = config;
     }
 
     @Override
     public ConsumerSpec spec() {
-        return ConsumerSpec.of(CONSUMER, Subjects.Stream.KELAS_LEARNING, Subjects.LEARNING_GRADE_RELEASED);
+        return ConsumerSpec.of(CONSUMER, Subjects.Stream.KELAS_LEARNING, Subjects.LEARNING_GRADE_RELEASED)
+                .withConcurrency(config.analytics().gradeConsumerConcurrency());
     }
 
     @Override

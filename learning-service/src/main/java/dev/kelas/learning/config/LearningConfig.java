@@ -32,6 +32,13 @@ public interface LearningConfig {
         /** Whether students may see their class's leaderboards; false answers them 403 LEADERBOARD_HIDDEN. */
         @WithDefault("true")
         boolean studentLeaderboards();
+
+        /**
+         * Worker threads of each grade consumer of the read model ({@code learning-analytics-grades-recorded},
+         * {@code -released}); their projections keep the latest by {@code occurredAt}, so order does not matter.
+         */
+        @WithDefault("4")
+        int gradeConsumerConcurrency();
     }
 
     /** Discussion settings. */
