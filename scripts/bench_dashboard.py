@@ -26,7 +26,6 @@ KELAS_DB_USER at KELAS_DB_HOST:KELAS_DB_PORT.
 """
 import functools
 import http.client
-import json
 import os
 import statistics
 import subprocess
@@ -34,12 +33,11 @@ import sys
 import threading
 import time
 import urllib.parse
-import urllib.request
 import uuid
 from concurrent.futures import ThreadPoolExecutor
 from datetime import date, timedelta
 
-from kelas_client import AUTH, LEARNING, School, call, retry
+from kelas_client import LEARNING, School, call, import_students, retry
 
 print = functools.partial(print, flush=True)  # noqa: A001 (progress shows when the output is a file)
 ASSIGNMENTS = 30
@@ -53,24 +51,6 @@ def sql(text):
     """Runs SQL with psql; returns its rows as lists of strings."""
     out = subprocess.run(PSQL + ["-F", "\t"], input=text, capture_output=True, text=True, check=True).stdout
     return [line.split("\t") for line in out.splitlines() if line]
-
-
-def import_students(school, count):
-    rows = ["email,name,role,password"]
-    for i in range(count):
-        rows.append(f"s{i}@{school.slug}.test,Student {i:04d},STUDENT,bench-password-{i}")
-    request = urllib.request.Request(AUTH + "/api/v1/users/import", data="\n".join(rows).encode(), method="POST",
-                                     headers={"Content-Type": "text/csv", "Authorization": "Bearer " + school.admin["token"]})
-    with urllib.request.urlopen(request, timeout=600) as response:
-        response.read()
-    students, page = [], 0
-    while True:
-        listed = call("GET", f"{AUTH}/api/v1/users?role=STUDENT&size=100&page={page}", token=school.admin["token"])
-        students += [{"id": u["id"], "email": u["email"], "password": "bench-password-" + u["email"][1:].split("@")[0]}
-                     for u in listed["items"]]
-        page += 1
-        if page * 100 >= listed["total"]:
-            return students
 
 
 def seed(students_count, classes_count):

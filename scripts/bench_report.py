@@ -14,32 +14,14 @@ import functools
 import statistics
 import sys
 import time
-import urllib.request
 import uuid
 from datetime import date, timedelta
 
-from kelas_client import AUTH, LEARNING, School, call, retry
+from kelas_client import LEARNING, School, call, import_students, retry
 
 print = functools.partial(print, flush=True)  # noqa: A001 (progress shows when the output is a file)
 STATUSES = ["PRESENT", "PRESENT", "PRESENT", "PRESENT", "LATE", "ABSENT", "EXCUSED"]
 CLASS_SIZE = 40
-
-
-def import_students(school, count):
-    rows = ["email,name,role,password"]
-    for i in range(count):
-        rows.append(f"s{i}@{school.slug}.test,Student {i:04d},STUDENT,bench-password-{i}")
-    request = urllib.request.Request(AUTH + "/api/v1/users/import", data="\n".join(rows).encode(), method="POST",
-                                     headers={"Content-Type": "text/csv", "Authorization": "Bearer " + school.admin["token"]})
-    with urllib.request.urlopen(request, timeout=600) as response:
-        response.read()
-    ids, page = [], 0
-    while True:
-        listed = call("GET", f"{AUTH}/api/v1/users?role=STUDENT&size=100&page={page}", token=school.admin["token"])
-        ids += [user["id"] for user in listed["items"]]
-        page += 1
-        if page * 100 >= listed["total"]:
-            return ids
 
 
 def seed(students_count, sessions_count):
@@ -49,7 +31,7 @@ def seed(students_count, sessions_count):
                                               "semester": 1, "startsOn": (today - timedelta(days=60)).isoformat(),
                                               "endsOn": (today + timedelta(days=60)).isoformat(), "active": True},
          school.admin["token"])
-    students = import_students(school, students_count)
+    students = [student["id"] for student in import_students(school, students_count)]
     classes, marks = [], 0
     for c in range(0, len(students), CLASS_SIZE):
         members = students[c:c + CLASS_SIZE]

@@ -80,6 +80,26 @@ class School:
         return self.login(user["id"], email, password)
 
 
+def import_students(school, count):
+    """Imports count students into the school with one CSV request (POST /api/v1/users/import); returns them as
+    [{id, email, password}] (passwords bench-password-<n>)."""
+    rows = ["email,name,role,password"]
+    for i in range(count):
+        rows.append(f"s{i}@{school.slug}.test,Student {i:04d},STUDENT,bench-password-{i}")
+    request = urllib.request.Request(AUTH + "/api/v1/users/import", data="\n".join(rows).encode(), method="POST",
+                                     headers={"Content-Type": "text/csv", "Authorization": "Bearer " + school.admin["token"]})
+    with urllib.request.urlopen(request, timeout=600) as response:
+        response.read()
+    students, page = [], 0
+    while True:
+        listed = call("GET", f"{AUTH}/api/v1/users?role=STUDENT&size=100&page={page}", token=school.admin["token"])
+        students += [{"id": u["id"], "email": u["email"], "password": "bench-password-" + u["email"][1:].split("@")[0]}
+                     for u in listed["items"]]
+        page += 1
+        if page * 100 >= listed["total"]:
+            return students
+
+
 def coding_task(teacher, students, tests, title="Sum", limits=None):
     """Creates a class with these students enrolled, a CODING assignment due tomorrow and its Python task.
 
