@@ -60,6 +60,8 @@ start() {
 fsid = $fsid
 mon host = v1:127.0.0.1:$mon_port
 ms bind msgr2 = false
+public network = 127.0.0.0/8
+cluster network = 127.0.0.0/8
 auth cluster required = none
 auth service required = none
 auth client required = none
@@ -98,9 +100,10 @@ CONF
   cp "$DIR/run/mon.a.pid" "$DIR/mon.pid" 2>/dev/null || await 10 "mon pid" test -f "$DIR/run/mon.a.pid"
   cp "$DIR/run/mon.a.pid" "$DIR/mon.pid"
   await 30 "ceph-mon" ceph -c "$conf" --connect-timeout 5 mon stat
-  ceph -c "$conf" osd new "$osd_uuid" 0 >/dev/null
   mkdir -p "$DIR/osd/osd.0"
   ceph-osd -c "$conf" -i 0 --mkfs --osd-uuid "$osd_uuid" 2>>"$DIR/log/osd-mkfs.log"
+  # Register the OSD under the uuid its store was made with (memstore keeps its own), so its boot matches.
+  ceph -c "$conf" osd new "$(cat "$DIR/osd/osd.0/fsid")" 0 >/dev/null
   ceph-osd -c "$conf" -i 0
   await 10 "osd pid" test -f "$DIR/run/osd.0.pid"
   cp "$DIR/run/osd.0.pid" "$DIR/osd.pid"
