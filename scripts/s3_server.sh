@@ -29,6 +29,12 @@ stop() {
   rm -rf "$DIR"
 }
 
+retry() { # retry COMMAND...: a ceph CLI call, up to 10 times (a fresh client can race its first monmap: EPERM)
+  local i
+  for i in $(seq 1 10); do "$@" >/dev/null 2>>"$DIR/log/cli.log" && return 0; sleep 0.5; done
+  echo "s3_server: failed: $*" >&2; tail -n 5 "$DIR/log/cli.log" >&2; exit 1
+}
+
 await() { # await SECONDS WHAT CHECK...
   local seconds=$1 what=$2; shift 2
   local deadline=$((SECONDS + seconds))
@@ -79,6 +85,10 @@ mon allow pool size one = true
 mon warn on pool no redundancy = false
 mon max pg per osd = 1000
 osd crush chooseleaf type = 0
+# An OSD's own start-up mon commands can race its first monmap (sent with a zero fsid, refused "wrong fsid"):
+# this script places the OSD in the CRUSH map itself.
+osd crush update on start = false
+osd class update on start = false
 mon data = $DIR/mon/\$name
 osd data = $DIR/osd/\$name
 osd objectstore = memstore
@@ -103,7 +113,8 @@ CONF
   mkdir -p "$DIR/osd/osd.0"
   ceph-osd -c "$conf" -i 0 --mkfs --osd-uuid "$osd_uuid" 2>>"$DIR/log/osd-mkfs.log"
   # Register the OSD under the uuid its store was made with (memstore keeps its own), so its boot matches.
-  ceph -c "$conf" osd new "$(cat "$DIR/osd/osd.0/fsid")" 0 >/dev/null
+  retry ceph -c "$conf" osd new "$(cat "$DIR/osd/osd.0/fsid")" 0
+  retry ceph -c "$conf" osd crush add osd.0 1.0 root=default
   ceph-osd -c "$conf" -i 0
   await 10 "osd pid" test -f "$DIR/run/osd.0.pid"
   cp "$DIR/run/osd.0.pid" "$DIR/osd.pid"
@@ -112,8 +123,8 @@ CONF
   await 10 "rgw pid" test -f "$DIR/run/client.rgw.a.pid"
   cp "$DIR/run/client.rgw.a.pid" "$DIR/rgw.pid"
   await 90 "radosgw" curl -fsS -o /dev/null "http://127.0.0.1:$rgw_port/"
-  radosgw-admin -c "$conf" user create --uid=kelas --display-name="Kelas tests" \
-    --access-key="$access" --secret="$secret" >/dev/null
+  retry radosgw-admin -c "$conf" user create --uid=kelas --display-name="Kelas tests" \
+    --access-key="$access" --secret="$secret"
   cat >"$DIR/s3.env" <<ENV
 S3_ENDPOINT=http://127.0.0.1:$rgw_port
 S3_REGION=us-east-1

@@ -62,5 +62,11 @@ public enum ErrorCode {
     /** 409: the class is archived; it takes no new enrollments, assignments or changes. */
     CLASS_ARCHIVED,
     /** 422: this {@code Idempotency-Key} was used before with a different request; use a new key. */
-    IDEMPOTENCY_KEY_REUSED
+    IDEMPOTENCY_KEY_REUSED,
+    /** 415: an avatar must be a PNG or JPEG image ({@code Content-Type} {@code image/png} or {@code image/jpeg}). */
+    AVATAR_TYPE_UNSUPPORTED,
+    /** 422: the avatar's bytes do not decode as the image its {@code Content-Type} claims (or are too many pixels). */
+    AVATAR_UNREADABLE,
+    /** 413: the avatar is larger than {@code kelas.auth.avatar.max-bytes} (2 MiB). */
+    AVATAR_TOO_LARGE
 }
