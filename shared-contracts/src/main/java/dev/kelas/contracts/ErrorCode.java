@@ -63,7 +63,7 @@ public enum ErrorCode {
     CLASS_ARCHIVED,
     /** 422: this {@code Idempotency-Key} was used before with a different request; use a new key. */
     IDEMPOTENCY_KEY_REUSED,
-    /** 415: an avatar must be a PNG or JPEG image ({@code Content-Type} {@code image/png} or {@code image/jpeg}). */
+    /** 415: an avatar must be a PNG, JPEG or WebP image ({@code Content-Type} {@code image/png}, {@code image/jpeg} or {@code image/webp}). */
     AVATAR_TYPE_UNSUPPORTED,
     /** 422: the avatar's bytes do not decode as the image its {@code Content-Type} claims (or are too many pixels). */
     AVATAR_UNREADABLE,

@@ -11,24 +11,32 @@ import java.io.IOException;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
+import com.twelvemonkeys.imageio.plugins.webp.WebPImageReaderSpi;
 import javax.imageio.ImageIO;
+import javax.imageio.spi.IIORegistry;
 import javax.imageio.ImageReader;
 import javax.imageio.stream.ImageInputStream;
 import net.coobird.thumbnailator.Thumbnails;
 import net.coobird.thumbnailator.geometry.Positions;
 
 /**
- * Checks and resizes avatar images: the declared type must be PNG or JPEG, the upload at most
+ * Checks and resizes avatar images: the declared type must be PNG, JPEG or WebP, the upload at most
  * {@code kelas.auth.avatar.max-bytes}, and its bytes must decode (JDK ImageIO) as that very type with at most
  * {@code kelas.auth.avatar.max-pixels} pixels (read from the header before any pixel, against decompression
  * bombs). The kept image is the centre square scaled to {@code kelas.auth.avatar.size} pixels a side with
- * Thumbnailator, re-encoded in the same format, so no metadata of the upload (EXIF, GPS) survives. CPU work:
+ * Thumbnailator, re-encoded in the same format (a WebP as PNG: there is no well-kept Java WebP writer; TwelveMonkeys
+ * {@code imageio-webp} reads it), so no metadata of the upload (EXIF, GPS) survives. CPU work:
  * call it on a worker thread. AWT runs headless ({@code java.awt.headless=true}).
  */
 @ApplicationScoped
 public class AvatarImages {
+    /** Types an upload may have; what is stored is PNG or JPEG. */
+    static final List<String> ACCEPTED = List.of("image/png", "image/jpeg", "image/webp");
+
     static {
         System.setProperty("java.awt.headless", "true");
+        // Registered by hand: ImageIO's classpath scan depends on the thread that first touches it.
+        IIORegistry.getDefaultInstance().registerServiceProvider(new WebPImageReaderSpi());
     }
 
     /** What is stored: the encoded image and its content type. */
@@ -44,20 +52,21 @@ public class AvatarImages {
     /**
      * The declared content type without parameters, lower case, if it is one an avatar may have.
      *
-     * @throws KelasException 415 {@code AVATAR_TYPE_UNSUPPORTED} for anything but {@code image/png} and {@code image/jpeg}
+     * @throws KelasException 415 {@code AVATAR_TYPE_UNSUPPORTED} for anything but {@code image/png}, {@code image/jpeg}
+     *                        and {@code image/webp}
      */
     public String checkType(String declared) {
         String type = declared == null ? "" : declared.split(";", 2)[0].strip().toLowerCase(Locale.ROOT);
-        if (!List.of("image/png", "image/jpeg").contains(type)) {
-            throw new KelasException(415, ErrorCode.AVATAR_TYPE_UNSUPPORTED, "An avatar must be image/png or image/jpeg, not "
+        if (!ACCEPTED.contains(type)) {
+            throw new KelasException(415, ErrorCode.AVATAR_TYPE_UNSUPPORTED, "An avatar must be image/png, image/jpeg or image/webp, not "
                     + (type.isEmpty() ? "a body without Content-Type" : type), List.of(new KelasException.FieldError("Content-Type",
-                    "must be image/png or image/jpeg")));
+                    "must be image/png, image/jpeg or image/webp")));
         }
         return type;
     }
 
     /**
-     * Checks an upload and makes the avatar kept of it.
+     * Checks an upload and makes the avatar kept of it (PNG for a PNG or WebP upload, JPEG for a JPEG).
      *
      * @param contentType as {@link #checkType} returned it
      * @throws KelasException 413 {@code AVATAR_TOO_LARGE} above the byte limit; 422 {@code AVATAR_UNREADABLE} when the
@@ -69,13 +78,14 @@ public class AvatarImages {
                     + config.maxBytes() + " are accepted", List.of(new KelasException.FieldError("avatar",
                     "must be at most " + config.maxBytes() + " bytes")));
         }
-        String format = contentType.equals("image/png") ? "png" : "jpeg";
+        String format = contentType.substring("image/".length());
         BufferedImage image = decode(format, upload);
+        boolean jpeg = format.equals("jpeg");
         try {
             ByteArrayOutputStream out = new ByteArrayOutputStream();
             Thumbnails.of(image).crop(Positions.CENTER).size(config.size(), config.size())
-                    .outputFormat(format.equals("png") ? "png" : "jpg").outputQuality(0.9).toOutputStream(out);
-            return new Avatar(out.toByteArray(), contentType);
+                    .outputFormat(jpeg ? "jpg" : "png").outputQuality(0.9).toOutputStream(out);
+            return new Avatar(out.toByteArray(), jpeg ? "image/jpeg" : "image/png");
         } catch (IOException e) {
             throw new IllegalStateException("Resizing an avatar failed", e);
         }
@@ -90,7 +100,7 @@ public class AvatarImages {
             ImageReader reader = readers.next();
             try {
                 String actual = reader.getFormatName().toLowerCase(Locale.ROOT);
-                boolean matches = format.equals("png") ? actual.equals("png") : actual.equals("jpeg") || actual.equals("jpg");
+                boolean matches = format.equals("jpeg") ? actual.equals("jpeg") || actual.equals("jpg") : actual.equals(format);
                 if (!matches) {
                     throw unreadable("is a " + actual.toUpperCase(Locale.ROOT) + " image, not " + format.toUpperCase(Locale.ROOT)
                             + " as its Content-Type says");

@@ -63,13 +63,14 @@ public class ProfileResource {
     @PUT
     @Path("/avatar")
     @Consumes(MediaType.WILDCARD)
-    @Operation(summary = "Set the caller's avatar: the raw PNG or JPEG image as the body (at most 2 MiB); it is cropped to "
-            + "its centre square and scaled to 256x256, metadata dropped")
+    @Operation(summary = "Set the caller's avatar: the raw PNG, JPEG or WebP image as the body (at most 2 MiB); it is cropped to "
+            + "its centre square and scaled to 256x256 (a WebP kept as PNG), metadata dropped")
     @RequestBody(content = {@Content(mediaType = "image/png", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")),
-            @Content(mediaType = "image/jpeg", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary"))})
+            @Content(mediaType = "image/jpeg", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary")),
+            @Content(mediaType = "image/webp", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING, format = "binary"))})
     @APIResponse(responseCode = "200", description = "The account with its new avatarUrl")
     @APIResponse(responseCode = "413", description = "AVATAR_TOO_LARGE: more than kelas.auth.avatar.max-bytes")
-    @APIResponse(responseCode = "415", description = "AVATAR_TYPE_UNSUPPORTED: Content-Type is not image/png or image/jpeg")
+    @APIResponse(responseCode = "415", description = "AVATAR_TYPE_UNSUPPORTED: Content-Type is not image/png, image/jpeg or image/webp")
     @APIResponse(responseCode = "422", description = "AVATAR_UNREADABLE: the bytes do not decode as the type claimed, or have too many pixels")
     public Uni<UserResponse> setAvatar(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body,
                                        @Context HttpServerRequest http) {

@@ -81,6 +81,13 @@ class ProfileTests {
         return out.toByteArray();
     }
 
+    /** A 400x300 lossy WebP (cwebp -q 80): orange with a blue 100x100 square in the middle. */
+    static byte[] webp() throws IOException {
+        try (var in = ProfileTests.class.getResourceAsStream("/avatars/orange-400x300.webp")) {
+            return in.readAllBytes();
+        }
+    }
+
     static Response putAvatar(String token, String contentType, byte[] body) {
         return given().auth().oauth2(token).contentType(contentType).body(body).put("/api/v1/auth/me/avatar");
     }
@@ -159,8 +166,18 @@ class ProfileTests {
         assertEquals(256, decoded.getHeight());
         given().auth().oauth2(school.adminToken()).header("If-None-Match", etag).get(second).then().statusCode(200);
 
+        // A WebP is read (TwelveMonkeys) and kept as PNG.
+        String third = putAvatar(school.teacherToken(), "image/webp", webp()).then().statusCode(200).extract().path("avatarUrl");
+        Response fromWebp = given().auth().oauth2(school.teacherToken()).get(third);
+        fromWebp.then().statusCode(200).contentType("image/png");
+        BufferedImage kept = ImageIO.read(new ByteArrayInputStream(fromWebp.asByteArray()));
+        assertEquals(256, kept.getWidth());
+        assertEquals(256, kept.getHeight());
+        Color centre = new Color(kept.getRGB(128, 128));
+        assertTrue(centre.getBlue() > 200 && centre.getRed() < 60, "the WebP's blue centre is kept: " + centre);
+
         given().auth().oauth2(school.teacherToken()).delete("/api/v1/auth/me/avatar").then().statusCode(204);
-        given().auth().oauth2(school.adminToken()).get(second).then().statusCode(404).body("code", equalTo("NOT_FOUND"));
+        given().auth().oauth2(school.adminToken()).get(third).then().statusCode(404).body("code", equalTo("NOT_FOUND"));
         given().auth().oauth2(school.teacherToken()).get("/api/v1/auth/me").then().body("avatarUrl", nullValue());
         given().auth().oauth2(school.teacherToken()).delete("/api/v1/auth/me/avatar").then().statusCode(204);
     }
@@ -174,6 +191,9 @@ class ProfileTests {
                 .body("code", equalTo("AVATAR_TYPE_UNSUPPORTED"));
         putAvatar(school.teacherToken(), "image/png", image("jpeg", 64, 64)).then().statusCode(422)
                 .contentType("application/problem+json").body("code", equalTo("AVATAR_UNREADABLE"));
+        putAvatar(school.teacherToken(), "image/png", webp()).then().statusCode(422).body("code", equalTo("AVATAR_UNREADABLE"))
+                .body("detail", equalTo("The avatar is a WEBP image, not PNG as its Content-Type says"));
+        putAvatar(school.teacherToken(), "image/webp", image("png", 16, 16)).then().statusCode(422).body("code", equalTo("AVATAR_UNREADABLE"));
         putAvatar(school.teacherToken(), "image/jpeg", "<svg xmlns='http://www.w3.org/2000/svg'/>".getBytes()).then().statusCode(422)
                 .body("code", equalTo("AVATAR_UNREADABLE"));
         byte[] png = image("png", 32, 32);
