@@ -19,6 +19,7 @@ public final class S3TestServer implements AutoCloseable {
     private final Path script;
     private final Path dir;
     private final Map<String, String> env;
+    private Thread hook;
 
     private S3TestServer(Path script, Path dir, Map<String, String> env) {
         this.script = script;
@@ -44,6 +45,7 @@ public final class S3TestServer implements AutoCloseable {
                 new ProcessBuilder(script.toString(), "stop", dir.toString()).inheritIO().start().waitFor(30, TimeUnit.SECONDS);
                 throw new IllegalStateException("scripts/s3_server.sh start failed: " + Files.readString(log));
             }
+            Files.deleteIfExists(log);
             Map<String, String> env = new HashMap<>();
             for (String line : Files.readAllLines(dir.resolve("s3.env"))) {
                 int eq = line.indexOf('=');
@@ -51,7 +53,11 @@ public final class S3TestServer implements AutoCloseable {
                     env.put(line.substring(0, eq), line.substring(eq + 1));
                 }
             }
-            return new S3TestServer(script, dir, env);
+            S3TestServer server = new S3TestServer(script, dir, env);
+            // A test JVM that ends without close() (a failed start of Quarkus, a kill) still stops the daemons.
+            server.hook = new Thread(server::stop, "s3-test-server-stop");
+            Runtime.getRuntime().addShutdownHook(server.hook);
+            return server;
         } catch (IOException e) {
             throw new UncheckedIOException("The S3 server did not start", e);
         } catch (InterruptedException e) {
@@ -83,6 +89,17 @@ public final class S3TestServer implements AutoCloseable {
     /** Stops the daemons and deletes the cluster's directory (up to 30 s). */
     @Override
     public void close() {
+        if (hook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook runs anyway
+            }
+        }
+        stop();
+    }
+
+    private void stop() {
         try {
             new ProcessBuilder(script.toString(), "stop", dir.toString()).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(30, TimeUnit.SECONDS);
