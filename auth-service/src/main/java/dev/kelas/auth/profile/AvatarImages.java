@@ -49,6 +49,18 @@ public class AvatarImages {
         this.config = config.avatar();
     }
 
+    /** 413 {@code AVATAR_TOO_LARGE} for an upload of {@code bytes}. */
+    public KelasException tooLarge(long bytes) {
+        return new KelasException(413, ErrorCode.AVATAR_TOO_LARGE, "The avatar is " + bytes + " bytes; at most "
+                + config.maxBytes() + " are accepted", List.of(new KelasException.FieldError("avatar",
+                "must be at most " + config.maxBytes() + " bytes")));
+    }
+
+    /** The largest upload, bytes ({@code kelas.auth.avatar.max-bytes}). */
+    public int maxBytes() {
+        return config.maxBytes();
+    }
+
     /**
      * The declared content type without parameters, lower case, if it is one an avatar may have.
      *
@@ -74,9 +86,7 @@ public class AvatarImages {
      */
     public Avatar resize(String contentType, byte[] upload) {
         if (upload.length > config.maxBytes()) {
-            throw new KelasException(413, ErrorCode.AVATAR_TOO_LARGE, "The avatar is " + upload.length + " bytes; at most "
-                    + config.maxBytes() + " are accepted", List.of(new KelasException.FieldError("avatar",
-                    "must be at most " + config.maxBytes() + " bytes")));
+            throw tooLarge(upload.length);
         }
         String format = contentType.substring("image/".length());
         BufferedImage image = decode(format, upload);

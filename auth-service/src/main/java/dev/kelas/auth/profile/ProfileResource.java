@@ -4,6 +4,7 @@ import dev.kelas.auth.account.AccountService;
 import dev.kelas.auth.common.Clients;
 import dev.kelas.auth.common.dto.UserResponse;
 import dev.kelas.auth.profile.dto.UpdateProfileRequest;
+import dev.kelas.runtime.problem.ValidationException;
 import dev.kelas.runtime.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -25,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
 
 /** The caller's own account and profile: name, preferred language, time zone and avatar. */
 @Path("/api/v1/auth/me")
@@ -75,6 +78,23 @@ public class ProfileResource {
     public Uni<UserResponse> setAvatar(@HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, byte[] body,
                                        @Context HttpServerRequest http) {
         return profiles.setAvatar(caller.tenantId(), caller.userId(), contentType, body == null ? new byte[0] : body, Clients.of(http))
+                .map(UserResponse::of);
+    }
+
+    @PUT
+    @Path("/avatar")
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    @Operation(summary = "Set the caller's avatar from a form: the image in the multipart part named avatar (its own "
+            + "Content-Type says PNG, JPEG or WebP); the same checks as the raw upload")
+    @APIResponse(responseCode = "200", description = "The account with its new avatarUrl")
+    @APIResponse(responseCode = "413", description = "AVATAR_TOO_LARGE: more than kelas.auth.avatar.max-bytes")
+    @APIResponse(responseCode = "415", description = "AVATAR_TYPE_UNSUPPORTED: the part's Content-Type is not image/png, image/jpeg or image/webp")
+    @APIResponse(responseCode = "422", description = "VALIDATION_ERROR: no part named avatar; AVATAR_UNREADABLE: the bytes do not decode as the type claimed")
+    public Uni<UserResponse> setAvatarFromForm(@RestForm("avatar") FileUpload avatar, @Context HttpServerRequest http) {
+        if (avatar == null) {
+            return Uni.createFrom().failure(new ValidationException("avatar", "is required: a multipart part named avatar with the image"));
+        }
+        return profiles.setAvatar(caller.tenantId(), caller.userId(), avatar.contentType(), avatar.uploadedFile(), Clients.of(http))
                 .map(UserResponse::of);
     }
 

@@ -125,6 +125,25 @@ public class ProfileService {
      *                                                  is stored then
      */
     public Uni<UserAccount> setAvatar(UUID tenantId, UUID userId, String declaredType, byte[] upload, ClientInfo client) {
+        return setAvatar(tenantId, userId, declaredType, () -> upload, client);
+    }
+
+    /**
+     * As {@link #setAvatar(UUID, UUID, String, byte[], ClientInfo)}, for an upload spooled to a file (a multipart part):
+     * it is read on a worker thread, and not at all when it is larger than the limit.
+     */
+    public Uni<UserAccount> setAvatar(UUID tenantId, UUID userId, String declaredType, Path upload, ClientInfo client) {
+        return setAvatar(tenantId, userId, declaredType, () -> {
+            long size = Files.size(upload);
+            if (size > images.maxBytes()) {
+                throw images.tooLarge(size);
+            }
+            return Files.readAllBytes(upload);
+        }, client);
+    }
+
+    private Uni<UserAccount> setAvatar(UUID tenantId, UUID userId, String declaredType, java.util.concurrent.Callable<byte[]> upload,
+                                       ClientInfo client) {
         String type;
         try {
             type = images.checkType(declaredType);
@@ -133,7 +152,7 @@ public class ProfileService {
         }
         String key = "avatars/" + tenantId + "/" + userId + "/" + UUID.randomUUID();
         return vertx.executeBlocking(() -> {
-                    AvatarImages.Avatar avatar = images.resize(type, upload);
+                    AvatarImages.Avatar avatar = images.resize(type, upload.call());
                     store(key, avatar);
                     return avatar;
                 }, false)

@@ -166,8 +166,9 @@ class ProfileTests {
         assertEquals(256, decoded.getHeight());
         given().auth().oauth2(school.adminToken()).header("If-None-Match", etag).get(second).then().statusCode(200);
 
-        // A WebP is read (TwelveMonkeys) and kept as PNG.
-        String third = putAvatar(school.teacherToken(), "image/webp", webp()).then().statusCode(200).extract().path("avatarUrl");
+        // A WebP is read (TwelveMonkeys) and kept as PNG; here from a form (multipart part "avatar").
+        String third = given().auth().oauth2(school.teacherToken()).multiPart("avatar", "me.webp", webp(), "image/webp")
+                .put("/api/v1/auth/me/avatar").then().statusCode(200).extract().path("avatarUrl");
         Response fromWebp = given().auth().oauth2(school.teacherToken()).get(third);
         fromWebp.then().statusCode(200).contentType("image/png");
         BufferedImage kept = ImageIO.read(new ByteArrayInputStream(fromWebp.asByteArray()));
@@ -199,10 +200,16 @@ class ProfileTests {
         byte[] png = image("png", 32, 32);
         putAvatar(school.teacherToken(), "image/png", java.util.Arrays.copyOf(png, png.length / 2)).then().statusCode(422)
                 .body("code", equalTo("AVATAR_UNREADABLE"));
+        given().auth().oauth2(school.teacherToken()).multiPart("picture", "me.png", png, "image/png").put("/api/v1/auth/me/avatar")
+                .then().statusCode(422).body("code", equalTo("VALIDATION_ERROR")).body("errors.field", containsInAnyOrder("avatar"));
+        given().auth().oauth2(school.teacherToken()).multiPart("avatar", "me.gif", image("gif", 20, 20), "image/gif")
+                .put("/api/v1/auth/me/avatar").then().statusCode(415).body("code", equalTo("AVATAR_TYPE_UNSUPPORTED"));
         byte[] tooBig = new byte[2 * 1024 * 1024 + 1];
         System.arraycopy(png, 0, tooBig, 0, png.length);
         putAvatar(school.teacherToken(), "image/png", tooBig).then().statusCode(413)
                 .contentType("application/problem+json").body("code", equalTo("AVATAR_TOO_LARGE"));
+        given().auth().oauth2(school.teacherToken()).multiPart("avatar", "big.png", tooBig, "image/png").put("/api/v1/auth/me/avatar")
+                .then().statusCode(413).body("code", equalTo("AVATAR_TOO_LARGE"));
 
         given().auth().oauth2(school.teacherToken()).get("/api/v1/auth/me").then().body("avatarUrl", nullValue());
         given().auth().oauth2(school.adminToken()).get("/api/v1/users/" + school.teacherId() + "/avatar").then().statusCode(404);
