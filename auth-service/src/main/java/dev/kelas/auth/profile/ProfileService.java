@@ -13,6 +13,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -156,7 +157,7 @@ public class ProfileService {
                     store(key, avatar);
                     return avatar;
                 }, false)
-                .chain(avatar -> Panache.withTransaction(() -> UserAccount.findInTenant(tenantId, userId)
+                .chain(avatar -> Panache.withTransaction(() -> lockedAccount(tenantId, userId)
                                 .onItem().ifNull().failWith(() -> new NotFoundException("user", userId))
                                 .chain(user -> {
                                     String old = user.avatarKey;
@@ -177,12 +178,21 @@ public class ProfileService {
     }
 
     /**
+     * The account row locked for this transaction: two avatar changes of one user run one after the other, so the
+     * second sees (and removes) the first one's file instead of leaving it unreferenced.
+     */
+    private static Uni<UserAccount> lockedAccount(UUID tenantId, UUID userId) {
+        return UserAccount.<UserAccount>find("tenantId = ?1 and id = ?2", tenantId, userId)
+                .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
+    /**
      * Removes the caller's avatar; nothing happens without one.
      *
      * @throws NotFoundException if the account is gone
      */
     public Uni<Void> deleteAvatar(UUID tenantId, UUID userId, ClientInfo client) {
-        return Panache.withTransaction(() -> UserAccount.findInTenant(tenantId, userId)
+        return Panache.withTransaction(() -> lockedAccount(tenantId, userId)
                         .onItem().ifNull().failWith(() -> new NotFoundException("user", userId))
                         .chain(user -> {
                             String old = user.avatarKey;

@@ -226,6 +226,26 @@ class ProfileTests {
         given().get("/api/v1/users/" + one.teacherId() + "/avatar").then().statusCode(401);
     }
 
+    @Test
+    void shouldKeepOneFileWhenAvatarsArriveTogether() throws Exception {
+        School school = school();
+        String tenantId = given().auth().oauth2(school.teacherToken()).get("/api/v1/auth/me").then().extract().path("tenantId");
+        byte[] png = image("png", 300, 300);
+        List<java.util.concurrent.CompletableFuture<Integer>> uploads = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            uploads.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> putAvatar(school.teacherToken(), "image/png", png).statusCode()));
+        }
+        for (var upload : uploads) {
+            assertEquals(200, upload.get());
+        }
+        java.nio.file.Path dir = java.nio.file.Path.of(ConfigProvider.getConfig().getValue("kelas.auth.storage.root", String.class),
+                "avatars", tenantId, school.teacherId().toString());
+        try (var files = java.nio.file.Files.list(dir)) {
+            assertEquals(1, files.count(), "only the avatar the row names is kept");
+        }
+        given().auth().oauth2(school.adminToken()).get("/api/v1/users/" + school.teacherId() + "/avatar").then().statusCode(200);
+    }
+
     static List<Map<String, String>> events(UUID userId) throws Exception {
         List<Map<String, String>> rows = new ArrayList<>();
         try (Connection c = dataSource().getConnection(); PreparedStatement s = c.prepareStatement(
