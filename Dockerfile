@@ -40,12 +40,16 @@ RUN set -eux; \
     rm -rf /var/lib/apt/lists/*; \
     ln -s "java-17-openjdk-$(dpkg --print-architecture)" /usr/lib/jvm/java-17-openjdk; \
     groupadd --system --gid 185 kelas; \
-    useradd --system --uid 185 --gid 185 --home-dir /app --shell /usr/sbin/nologin kelas
+    useradd --system --uid 185 --gid 185 --home-dir /app --shell /usr/sbin/nologin kelas; \
+    install -d -o 185 -g 185 -m 0750 /var/lib/kelas /var/lib/kelas/learning-files /var/lib/kelas/auth-files
+# java.awt.headless: learning-service draws charts and auth-service resizes avatars with AWT, never on a display.
 ENV KELAS_LAB_JAVA_HOME=/usr/lib/jvm/java-17-openjdk \
-    JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError"
+    JAVA_OPTS="-XX:MaxRAMPercentage=75 -XX:+UseSerialGC -XX:+ExitOnOutOfMemoryError -Djava.awt.headless=true"
 WORKDIR /app
 # Owned by root, read-only to the service: the container can run with a read-only root filesystem
-# (it writes only to /tmp and, for graders, the sandbox work root).
+# (it writes only to /tmp, for graders the sandbox work root, and the default file storage directories
+# /var/lib/kelas/learning-files and /var/lib/kelas/auth-files, made above for user 185: mount a volume there,
+# or use S3, docs/operations.md "Files").
 COPY --from=build /src/${SERVICE}/target/quarkus-app/ /app/
 USER 185
 ENTRYPOINT ["sh", "-c", "exec java $JAVA_OPTS -jar /app/quarkus-run.jar"]

@@ -159,6 +159,14 @@ final class Compose {
             }
         }
         Map<String, String> env = environment(service);
+        String files = Map.of("learning-service", "/var/lib/kelas/learning-files", "auth-service", "/var/lib/kelas/auth-files").get(name);
+        if (files != null && !"s3".equals(env.get("KELAS_" + (name.equals("auth-service") ? "AUTH" : "LEARNING") + "_STORAGE_KIND"))) {
+            boolean mounted = Trees.list(service, "volumes").stream().map(String::valueOf)
+                    .anyMatch(v -> v.matches("[A-Za-z0-9_-]+:" + Pattern.quote(files)));
+            if (!mounted) {
+                violations.add(name + ": its files need a named volume mounted at " + files);
+            }
+        }
         expect(env, "KELAS_DB_HOST", "postgres", name, violations);
         expect(env, "KELAS_NATS_URL", "nats://nats:4222", name, violations);
         expect(env, "KELAS_JWKS_URL", "http://auth-service:" + ManifestRules.API_SERVICES.get("auth-service") + "/.well-known/jwks.json", name, violations);

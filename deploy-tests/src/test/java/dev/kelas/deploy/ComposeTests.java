@@ -32,6 +32,10 @@ class ComposeTests {
         expect("nats: JetStream is not enabled", c -> Compose.service(c, "nats").put("command", List.of("nats-server", "-m", "8222")));
         expect("learning-service: KELAS_NATS_URL must be nats://nats:4222", c -> environment(c, "learning-service").put("KELAS_NATS_URL", "nats://localhost:4222"));
         expect("auth-service: KELAS_DB_HOST must be postgres", c -> environment(c, "auth-service").remove("KELAS_DB_HOST"));
+        expect("learning-service: its files need a named volume mounted at /var/lib/kelas/learning-files",
+                c -> Compose.service(c, "learning-service").remove("volumes"));
+        expect("auth-service: its files need a named volume mounted at /var/lib/kelas/auth-files",
+                c -> Compose.service(c, "auth-service").put("volumes", List.of("authfiles:/tmp/files")));
     }
 
     @Test

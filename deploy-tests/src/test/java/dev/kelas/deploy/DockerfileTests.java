@@ -38,6 +38,8 @@ class DockerfileTests {
         assertTrue(violations(dockerfile.replace("USER 185", "USER root")).stream().anyMatch(v -> v.contains("USER 185")));
         assertTrue(violations(dockerfile.replace("FROM debian:bookworm-slim", "FROM debian:latest")).stream().anyMatch(v -> v.contains("latest")));
         assertTrue(violations(dockerfile.replace("curl ca-certificates", "ca-certificates")).stream().anyMatch(v -> v.contains("curl")));
+        assertTrue(violations(dockerfile.replace(" /var/lib/kelas/auth-files", "")).stream().anyMatch(v -> v.contains("/var/lib/kelas/auth-files")));
+        assertTrue(violations(dockerfile.replace(" -Djava.awt.headless=true", "")).stream().anyMatch(v -> v.contains("headless")));
     }
 
     static List<String> violations(String dockerfile) throws IOException {
@@ -90,6 +92,15 @@ class DockerfileTests {
             if (!List.of(labOnly.split("\\s+")).contains(needed)) {
                 violations.add("lab-service's image needs " + needed + " (gcc needs the C library headers)");
             }
+        }
+        // The default file storage directories exist and belong to user 185 (a named volume mounted there inherits that).
+        for (String dir : List.of("/var/lib/kelas/learning-files", "/var/lib/kelas/auth-files")) {
+            if (!Pattern.compile("install -d -o 185 -g 185[^;\\n]*\\s" + Pattern.quote(dir) + "(\\s|;|$)", Pattern.MULTILINE).matcher(dockerfile).find()) {
+                violations.add("the image must create " + dir + " for user 185 (install -d -o 185 -g 185 ... " + dir + ")");
+            }
+        }
+        if (!dockerfile.contains("-Djava.awt.headless=true")) {
+            violations.add("JAVA_OPTS must set -Djava.awt.headless=true (charts and avatars use AWT without a display)");
         }
         Matcher javaHome = Pattern.compile("KELAS_LAB_JAVA_HOME=(\\S+)").matcher(dockerfile);
         if (!javaHome.find() || !dockerfile.contains(" " + javaHome.group(1) + ";")) {

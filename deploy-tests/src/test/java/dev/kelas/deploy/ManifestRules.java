@@ -60,6 +60,8 @@ final class ManifestRules {
     static final Map<String, Integer> API_SERVICES = ordered(
             "auth-service", 8081, "learning-service", 8082, "lab-service", 8083, "notification-service", 8084);
     static final String GRADER = "lab-grader";
+    /** The services that keep files (hand-ins, avatars) in the object store: HTTPS out is theirs alone. */
+    static final Set<String> FILE_KEEPERS = Set.of("auth-service", "learning-service");
     static final List<String> DATABASES = List.of("kelas_auth", "kelas_learning", "kelas_lab", "kelas_notification");
     /** Secrets created by hand before the first deploy (docs/operations.md, Deploy), with the keys they hold. */
     static final Map<String, Set<String>> EXTERNAL_SECRETS = Map.of(
@@ -69,6 +71,8 @@ final class ManifestRules {
             // Created by CloudNativePG for Cluster kelas-postgres: the CA of its server certificates.
             "kelas-postgres-ca", Set.of("ca.crt"),
             "kelas-backup-s3", Set.of("ACCESS_KEY_ID", "ACCESS_SECRET_KEY"),
+            // The object store of hand-ins and avatars (docs/operations.md, Files); region is optional.
+            "kelas-files-s3", Set.of("endpoint", "bucket", "region", "access-key", "secret-key"),
             "kelas-tls", Set.of("tls.crt", "tls.key"));
     /** Public path prefixes and the service each belongs to. */
     static final Map<String, String> ROUTES = EdgeRoutes.services();
@@ -94,6 +98,7 @@ final class ManifestRules {
         ALL.put("NATS JetStream cluster", ManifestRules::nats);
         ALL.put("PostgreSQL cluster", ManifestRules::postgres);
         ALL.put("service configuration values", ManifestRules::configurationValues);
+        ALL.put("file storage", ManifestRules::fileStorage);
     }
 
     private ManifestRules() {
@@ -567,6 +572,58 @@ final class ManifestRules {
         return value == null ? "null" : value.getClass().getSimpleName().toLowerCase();
     }
 
+    // --- file storage -------------------------------------------------------------------------------
+
+    /** The services that keep files, their configuration prefix (KELAS_<prefix>_STORAGE_*) and default root. */
+    static final Map<String, String> STORAGE_PREFIX = Map.of("auth-service", "AUTH", "learning-service", "LEARNING");
+
+    /**
+     * Hand-ins and avatars survive a pod: a service that keeps files either uses S3 (kind {@code s3} with its
+     * endpoint, bucket and both keys set) or keeps them on a PersistentVolumeClaim mounted at its storage root; never
+     * in the container (read-only) or an emptyDir (gone with the pod).
+     */
+    static List<String> fileStorage(Rendered r) {
+        List<String> violations = new ArrayList<>();
+        for (Workload w : r.workloads()) {
+            String prefix = STORAGE_PREFIX.get(w.name());
+            if (prefix == null || w.pod().getContainers().isEmpty()) {
+                continue;
+            }
+            Container c = w.pod().getContainers().get(0);
+            Map<String, EnvVar> env = new HashMap<>();
+            c.getEnv().forEach(e -> env.put(e.getName(), e));
+            String var = "KELAS_" + prefix + "_STORAGE_";
+            String kind = Optional.ofNullable(env.get(var + "KIND")).map(EnvVar::getValue).orElse("filesystem");
+            if ("s3".equals(kind)) {
+                for (String key : List.of("S3_ENDPOINT", "S3_BUCKET", "S3_ACCESS_KEY", "S3_SECRET_KEY")) {
+                    if (!env.containsKey(var + key)) {
+                        violations.add(w.id() + ": storage kind s3 without " + var + key);
+                    }
+                }
+                for (String secret : List.of("S3_ACCESS_KEY", "S3_SECRET_KEY")) {
+                    EnvVar e = env.get(var + secret);
+                    if (e != null && (e.getValueFrom() == null || e.getValueFrom().getSecretKeyRef() == null)) {
+                        violations.add(w.id() + ": " + var + secret + " must come from a Secret");
+                    }
+                }
+            } else if ("filesystem".equals(kind)) {
+                String root = Optional.ofNullable(env.get(var + "ROOT")).map(EnvVar::getValue)
+                        .orElse("/var/lib/kelas/" + prefix.toLowerCase() + "-files");
+                Optional<VolumeMount> mount = c.getVolumeMounts().stream().filter(m -> m.getMountPath().equals(root)).findFirst();
+                boolean claimed = mount.isPresent() && w.pod().getVolumes().stream().anyMatch(v -> v.getName().equals(mount.get().getName())
+                        && v.getPersistentVolumeClaim() != null);
+                if (!claimed) {
+                    violations.add(w.id() + ": filesystem storage at " + root + " needs a PersistentVolumeClaim mounted there");
+                } else if (Boolean.TRUE.equals(mount.get().getReadOnly())) {
+                    violations.add(w.id() + ": the file storage volume at " + root + " is mounted read-only");
+                }
+            } else {
+                violations.add(w.id() + ": " + var + "KIND must be s3 or filesystem, not " + kind);
+            }
+        }
+        return violations;
+    }
+
     // --- network policies ---------------------------------------------------------------------------
 
     static List<String> networkPolicies(Rendered r) {
@@ -624,7 +681,8 @@ final class ManifestRules {
             flows.add(new Flow(prometheus, kelas, API_SERVICES.getOrDefault(name, 8083), "TCP", true));
             flows.add(new Flow(kelas, dns, 53, "UDP", true));
             flows.add(new Flow(kelas, dns, 53, "TCP", true));
-            flows.add(new Flow(kelas, internet, 443, "TCP", false));
+            // Files go to an S3-compatible object store outside the pod network (files-egress-to-object-store).
+            flows.add(new Flow(kelas, internet, 443, "TCP", FILE_KEEPERS.contains(name)));
             if (postgres != null) {
                 flows.add(new Flow(kelas, pods.get(postgres), 5432, "TCP", true));
             }

@@ -209,6 +209,19 @@ class RulesCanFailTests {
                 t -> Trees.map(find(t, "ConfigMap", "kelas-config"), "data").put("KELAS_JWKS_URL", "http://auth-service:8080/.well-known/jwks.json"));
     }
 
+    @Test
+    void shouldFlagFilesThatWouldNotSurviveAPod() {
+        expect(ManifestRules::fileStorage, "filesystem storage at /var/lib/kelas/learning-files needs a PersistentVolumeClaim",
+                t -> setEnv(t, "learning-service", "KELAS_LEARNING_STORAGE_KIND", "filesystem"));
+        expect(ManifestRules::fileStorage, "storage kind s3 without KELAS_AUTH_STORAGE_S3_BUCKET",
+                t -> Trees.list(container(t, "Deployment", "auth-service"), "env")
+                        .removeIf(e -> "KELAS_AUTH_STORAGE_S3_BUCKET".equals(Trees.map(e).get("name"))));
+        expect(ManifestRules::fileStorage, "KELAS_LEARNING_STORAGE_S3_SECRET_KEY must come from a Secret",
+                t -> Trees.list(container(t, "Deployment", "learning-service"), "env").stream().map(Trees::map)
+                        .filter(e -> "KELAS_LEARNING_STORAGE_S3_SECRET_KEY".equals(e.get("name"))).findFirst().orElseThrow()
+                        .compute("valueFrom", (k, v) -> null));
+    }
+
     // --- helpers ---
 
     /** Breaks a copy of prod with {@code breakIt} and expects {@code rule} to report {@code message}; prod itself reports nothing. */

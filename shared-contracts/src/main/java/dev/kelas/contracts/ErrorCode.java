@@ -70,5 +70,11 @@ public enum ErrorCode {
     /** 422: this {@code Idempotency-Key} was used before with a different request; use a new key. */
     IDEMPOTENCY_KEY_REUSED,
     /** 409: another student of the school already has this student number (student records, issue 15). */
-    STUDENT_NUMBER_TAKEN
+    STUDENT_NUMBER_TAKEN,
+    /** 415: an avatar must be a PNG, JPEG or WebP image ({@code Content-Type} {@code image/png}, {@code image/jpeg} or {@code image/webp}). */
+    AVATAR_TYPE_UNSUPPORTED,
+    /** 422: the avatar's bytes do not decode as the image its {@code Content-Type} claims (or are too many pixels). */
+    AVATAR_UNREADABLE,
+    /** 413: the avatar is larger than {@code kelas.auth.avatar.max-bytes} (2 MiB). */
+    AVATAR_TOO_LARGE
 }

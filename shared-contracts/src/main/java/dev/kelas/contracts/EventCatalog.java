@@ -73,7 +73,7 @@ public final class EventCatalog {
     /** Every durable event, in the order of {@link Subjects}. */
     public static final List<Channel> CHANNELS = List.of(
             new Channel(Subjects.AUTH_USER_REGISTERED, UserRegistered.class, AUTH, "A user account was created (sign-up, admin, import)."),
-            new Channel(Subjects.AUTH_USER_UPDATED, UserUpdated.class, AUTH, "A user's name, role or active flag changed."),
+            new Channel(Subjects.AUTH_USER_UPDATED, UserUpdated.class, AUTH, "A user's name, role, active flag, preferred language or time zone changed."),
             new Channel(Subjects.AUTH_USER_DEACTIVATED, UserUpdated.class, AUTH, "A user was deactivated (also sent as user.updated)."),
             new Channel(Subjects.AUTH_USER_ACTIVATED, UserUpdated.class, AUTH, "A user was activated again (also sent as user.updated)."),
             new Channel(Subjects.AUTH_USER_ACCESS_REVOKED, AccessRevoked.class, AUTH,

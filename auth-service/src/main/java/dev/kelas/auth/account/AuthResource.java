@@ -8,7 +8,6 @@ import dev.kelas.auth.account.dto.RefreshRequest;
 import dev.kelas.auth.account.dto.SessionResponse;
 import dev.kelas.auth.account.dto.TokenResponse;
 import dev.kelas.auth.common.Clients;
-import dev.kelas.auth.common.dto.UserResponse;
 import dev.kelas.auth.token.TokenPair;
 import dev.kelas.auth.token.TokenService;
 import dev.kelas.runtime.security.Caller;
@@ -31,7 +30,7 @@ import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 
-/** Login, tokens, sessions and passwords. */
+/** Login, tokens, sessions and passwords ({@code /me}, the caller's own profile, is {@code profile/ProfileResource}). */
 @Path("/api/v1/auth")
 public class AuthResource {
     private final AccountService accounts;
@@ -69,15 +68,6 @@ public class AuthResource {
     @APIResponse(responseCode = "401", description = "UNAUTHENTICATED: invalid, expired, idle or reused (the family is revoked)")
     public Uni<TokenResponse> refresh(@NotNull @Valid RefreshRequest request, @Context HttpServerRequest http) {
         return tokens.refresh(request.refreshToken(), Clients.of(http)).map(AuthResource::toResponse);
-    }
-
-    @GET
-    @Path("/me")
-    @Authenticated
-    @Operation(summary = "The caller's own account")
-    @APIResponse(responseCode = "200", description = "The account")
-    public Uni<UserResponse> me() {
-        return accounts.account(caller.tenantId(), caller.userId()).map(UserResponse::of);
     }
 
     @POST

@@ -25,6 +25,18 @@ public class UserAccount extends TenantEntity {
     public Instant updatedAt;
     /** Access tokens issued at or before this instant are void (null: none revoked). */
     public Instant tokensVoidUpTo;
+    /** BCP 47 language tag the user prefers (e.g. {@code id-ID}), normalised; null: the school's. */
+    public String preferredLanguage;
+    /** IANA time zone id (e.g. {@code Asia/Jakarta}); null: the school's. */
+    public String timeZone;
+    /** Storage key of the avatar image ({@code avatars/<tenant>/<user>/<random>}); null: no avatar. */
+    public String avatarKey;
+    /** {@code image/png} or {@code image/jpeg}; set with {@link #avatarKey}. */
+    public String avatarContentType;
+    /** Hex SHA-256 of the stored avatar (its ETag); set with {@link #avatarKey}. */
+    public String avatarSha256;
+    /** When the avatar was set; set with {@link #avatarKey}. */
+    public Instant avatarUpdatedAt;
 
     /** The account with this e-mail (case-insensitive) in this tenant, or null. */
     public static Uni<UserAccount> findByEmail(UUID tenantId, String email) {

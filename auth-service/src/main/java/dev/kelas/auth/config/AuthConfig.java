@@ -34,6 +34,58 @@ public interface AuthConfig {
     @WithDefault("PT30M")
     Duration passwordResetLifetime();
 
+    /** Where avatar images are kept ({@code kelas.auth.storage.*}, the same keys as learning-service's). */
+    Storage storage();
+
+    /** Avatar uploads. */
+    Avatar avatar();
+
+    /** File storage selection and its settings (kelas-runtime {@code FileStorages}). */
+    interface Storage {
+        /** {@code filesystem} (default) or {@code s3}. */
+        @WithDefault("filesystem")
+        String kind();
+
+        /** Directory of the filesystem storage. */
+        @WithDefault("/var/lib/kelas/auth-files")
+        String root();
+
+        /** S3-compatible object storage. */
+        S3 s3();
+    }
+
+    /** An S3-compatible bucket (AWS S3, MinIO, Ceph RGW), addressed path-style; it must exist. */
+    interface S3 {
+        /** E.g. {@code https://s3.eu-central-1.amazonaws.com} or {@code http://minio:9000}. */
+        Optional<String> endpoint();
+
+        @WithDefault("us-east-1")
+        String region();
+
+        Optional<String> bucket();
+
+        /** Access key id (a secret: environment only). */
+        Optional<String> accessKey();
+
+        /** Secret access key (a secret: environment only). */
+        Optional<String> secretKey();
+    }
+
+    /** What an avatar may be and what is kept of it. */
+    interface Avatar {
+        /** Largest upload, bytes (2 MiB); larger: 413 {@code AVATAR_TOO_LARGE}. */
+        @WithDefault("2097152")
+        int maxBytes();
+
+        /** The stored image fits in a square of this many pixels (aspect kept, never enlarged). */
+        @WithDefault("256")
+        int size();
+
+        /** Largest decoded image, pixels (width x height), against decompression bombs; larger: 422. */
+        @WithDefault("40000000")
+        long maxPixels();
+    }
+
     /** Argon2id parameters (OWASP Password Storage Cheat Sheet: 19 MiB, 2 iterations, parallelism 1). */
     interface Argon2 {
         @WithDefault("19456")

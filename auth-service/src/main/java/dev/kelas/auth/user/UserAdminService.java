@@ -145,7 +145,8 @@ public class UserAdminService {
         }
         user.updatedAt = Instant.now();
         subjects.add(0, Subjects.AUTH_USER_UPDATED);
-        UserUpdated event = new UserUpdated(user.id, user.tenantId, user.name, user.role, user.active, user.updatedAt);
+        UserUpdated event = new UserUpdated(user.id, user.tenantId, user.name, user.role, user.active, user.updatedAt,
+                user.preferredLanguage, user.timeZone);
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (String subject : subjects) {
             chain = chain.chain(() -> outbox.record(user.tenantId, subject, event).replaceWithVoid());

@@ -1,6 +1,6 @@
 package dev.kelas.learning.assignment;
 
-import dev.kelas.learning.assignment.storage.FileStorage;
+import dev.kelas.runtime.storage.FileStorage;
 import dev.kelas.learning.config.LearningConfig;
 import dev.kelas.runtime.problem.ValidationException;
 import io.smallrye.mutiny.Uni;

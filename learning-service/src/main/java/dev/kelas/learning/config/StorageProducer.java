@@ -1,15 +1,11 @@
 package dev.kelas.learning.config;
 
-import dev.kelas.learning.assignment.storage.FileStorage;
-import dev.kelas.learning.assignment.storage.FilesystemStorage;
-import dev.kelas.learning.assignment.storage.S3Storage;
+import dev.kelas.runtime.storage.FileStorage;
+import dev.kelas.runtime.storage.FileStorages;
 import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
-import java.net.URI;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.util.Optional;
 
 /** Chooses the file storage named by {@code kelas.learning.storage.kind}. */
 @ApplicationScoped
@@ -25,20 +21,15 @@ public class StorageProducer {
     @ApplicationScoped
     @Startup
     FileStorage fileStorage(LearningConfig config) {
-        return switch (config.storage().kind()) {
-            case "filesystem" -> new FilesystemStorage(Path.of(config.storage().root()));
-            case "s3" -> {
-                LearningConfig.S3 s3 = config.storage().s3();
-                yield new S3Storage(URI.create(required(s3.endpoint(), "endpoint")), s3.region(), required(s3.bucket(), "bucket"),
-                        required(s3.accessKey(), "access-key"), required(s3.secretKey(), "secret-key"), Clock.systemUTC());
-            }
-            default -> throw new IllegalStateException("kelas.learning.storage.kind must be filesystem or s3, not "
-                    + config.storage().kind());
-        };
+        LearningConfig.S3 s3 = config.storage().s3();
+        return FileStorages.of("kelas.learning.storage", config.storage().kind(), config.storage().root(),
+                new FileStorages.S3Settings(s3.endpoint(), s3.region(), s3.bucket(), s3.accessKey(), s3.secretKey()));
     }
 
-    private static String required(Optional<String> value, String key) {
-        return value.filter(v -> !v.isBlank()).orElseThrow(() -> new IllegalStateException(
-                "kelas.learning.storage.s3." + key + " is required when kelas.learning.storage.kind is s3"));
+    /** Closes the storage's connections at shutdown (an S3 client's pool; nothing for a directory). */
+    void close(@Disposes FileStorage storage) throws Exception {
+        if (storage instanceof AutoCloseable closeable) {
+            closeable.close();
+        }
     }
 }

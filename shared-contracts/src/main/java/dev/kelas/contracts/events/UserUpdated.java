@@ -7,11 +7,19 @@ import java.time.Instant;
 import java.util.UUID;
 
 /**
- * A user's name, role or active flag changed. Subject {@code kelas.auth.user.updated} (any change),
+ * A user's name, role, active flag, preferred language or time zone changed (by an administrator, or by the
+ * user on their own profile). Subject {@code kelas.auth.user.updated} (any change),
  * {@code kelas.auth.user.deactivated} or {@code kelas.auth.user.activated}; the payload is the account
- * as it now is.
+ * as it now is. {@code preferredLanguage} (BCP 47) and {@code timeZone} (IANA) are null where the user has not
+ * chosen one (the school's applies); events from before they existed lack them.
  */
-public record UserUpdated(UUID userId, UUID tenantId, String name, Role role, boolean active, Instant occurredAt) implements KelasEvent {
+public record UserUpdated(UUID userId, UUID tenantId, String name, Role role, boolean active, Instant occurredAt,
+                          String preferredLanguage, String timeZone) implements KelasEvent {
+
+    /** An update without profile preferences. */
+    public UserUpdated(UUID userId, UUID tenantId, String name, Role role, boolean active, Instant occurredAt) {
+        this(userId, tenantId, name, role, active, occurredAt, null, null);
+    }
 
     @Override
     public String subject() {

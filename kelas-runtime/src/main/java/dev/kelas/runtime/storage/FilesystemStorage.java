@@ -1,4 +1,4 @@
-package dev.kelas.learning.assignment.storage;
+package dev.kelas.runtime.storage;
 
 import java.io.FileNotFoundException;
 import java.io.IOException;

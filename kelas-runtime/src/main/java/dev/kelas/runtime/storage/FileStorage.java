@@ -1,4 +1,4 @@
-package dev.kelas.learning.assignment.storage;
+package dev.kelas.runtime.storage;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -6,7 +6,7 @@ import java.nio.file.Path;
 /**
  * Where uploaded files live, by key ({@code <tenant>/<file id>}; no user input ever becomes part of a
  * key). Calls block: callers run them on a worker thread. Integrity is the caller's: it keeps each
- * file's SHA-256 and checks it on read. Chosen by {@code kelas.learning.storage.kind}.
+ * file's SHA-256 and checks it on read. Made by {@link FileStorages} from a service's {@code <prefix>.kind}.
  */
 public interface FileStorage {
     /**
