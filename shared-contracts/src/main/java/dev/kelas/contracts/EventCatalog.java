@@ -167,6 +167,8 @@ public final class EventCatalog {
                     "Writes a fresh review of a graded submission on request, as lab-reviews does after a verdict (offline, or the AI chain)."),
             new Consumer("notification-auth-users-registered", NOTIFICATION, Subjects.Stream.KELAS_AUTH, Subjects.AUTH_USER_REGISTERED,
                     "Keeps notification-service's projection of users (e-mail, name, role)."),
+            new Consumer("learning-auth-users-updated", LEARNING, Subjects.Stream.KELAS_AUTH, Subjects.AUTH_USER_UPDATED,
+                    "Keeps learning-service's copy of users' names and roles current (rosters, gradebooks, records)."),
             new Consumer("notification-auth-users-updated", NOTIFICATION, Subjects.Stream.KELAS_AUTH, Subjects.AUTH_USER_UPDATED,
                     "Keeps the projection of users current."),
             new Consumer("notification-auth-users-deactivated", NOTIFICATION, Subjects.Stream.KELAS_AUTH, Subjects.AUTH_USER_DEACTIVATED,

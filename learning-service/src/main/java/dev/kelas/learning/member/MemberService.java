@@ -1,6 +1,7 @@
 package dev.kelas.learning.member;
 
 import dev.kelas.contracts.events.UserRegistered;
+import dev.kelas.contracts.events.UserUpdated;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -27,8 +28,34 @@ public class MemberService {
                 member.email = user.email();
                 member.name = user.name();
                 member.role = user.role();
-                member.updatedAt = Instant.now();
+                member.updatedAt = user.occurredAt() != null ? user.occurredAt() : Instant.now(); // orders later updates
                 return existing != null ? Uni.createFrom().voidItem() : member.persist().replaceWithVoid();
             });
+    }
+
+    /**
+     * Applies {@code kelas.auth.user.updated}: the member's name and role as the account now is. A change older than
+     * the copy (by {@code occurredAt}) changes nothing.
+     *
+     * @throws IllegalArgumentException if the payload's tenant differs from the envelope's
+     * @throws IllegalStateException    while the user's registration has not arrived yet (the event is retried)
+     */
+    @WithTransaction
+    public Uni<Void> applyUserUpdated(UUID tenantId, UserUpdated user) {
+        if (!tenantId.equals(user.tenantId())) {
+            throw new IllegalArgumentException("Event tenant and user tenant differ");
+        }
+        return Member.<Member>findById(user.userId()).map(member -> {
+            if (member == null) {
+                throw new IllegalStateException("User " + user.userId() + " is not known here yet");
+            }
+            Instant at = user.occurredAt() != null ? user.occurredAt() : Instant.now();
+            if (member.updatedAt == null || !at.isBefore(member.updatedAt)) {
+                member.name = user.name();
+                member.role = user.role();
+                member.updatedAt = at;
+            }
+            return null;
+        });
     }
 }

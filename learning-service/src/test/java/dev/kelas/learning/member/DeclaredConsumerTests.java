@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.kelas.contracts.Role;
 import dev.kelas.contracts.Subjects;
 import dev.kelas.contracts.events.UserRegistered;
+import dev.kelas.contracts.events.UserUpdated;
 import dev.kelas.learning.testing.LearningTestEnvironment;
 import dev.kelas.learning.testing.NatsBus;
 import dev.kelas.learning.testing.TestSchool;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 /**
  * What the runtime's declared consumers ({@code DeclaredConsumers}) promise a handler, shown on
  * learning-service's user listener: an event applies once however often it is delivered, and a failed
- * one leaves no inbox mark before it is dead-lettered.
+ * one leaves no inbox mark before it is dead-lettered; and the copy follows a later name change, not an older one.
  */
 @QuarkusTest
 @WithTestResource(LearningTestEnvironment.class)
@@ -61,6 +62,27 @@ class DeclaredConsumerTests {
         assertEquals(true, dead != null && new String(dead.getData()).contains(eventId.toString()), "dead-lettered");
         assertEquals(0, TestSchool.count("select count(*) from processed_message where consumer = ? and message_id = ?", CONSUMER, eventId));
         assertEquals(0, members(user));
+    }
+
+    @Test
+    void shouldFollowANameChangeButNotAnOlderOne() {
+        UUID tenant = UUID.randomUUID();
+        UUID user = UUID.randomUUID();
+        Instant registeredAt = Instant.now().minusSeconds(60);
+        NatsBus.get().publish(Subjects.AUTH_USER_REGISTERED, tenant, user.toString(),
+                new UserRegistered(user, tenant, user + "@school.test", "Old Name", Role.STUDENT, registeredAt));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> members(user) == 1);
+        NatsBus.get().publish(Subjects.AUTH_USER_UPDATED, tenant, user.toString(),
+                new UserUpdated(user, tenant, "New Name", Role.STUDENT, true, registeredAt.plusSeconds(30), "de", "Europe/Berlin"));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+                TestSchool.count("select count(*) from member where user_id = ? and name = 'New Name'", user) == 1);
+        // an update older than the copy (redelivered late, or from before) changes nothing
+        UUID stale = UUID.randomUUID();
+        NatsBus.get().publish(Subjects.AUTH_USER_UPDATED, tenant, user.toString(),
+                new UserUpdated(user, tenant, "Stale Name", Role.STUDENT, true, registeredAt.plusSeconds(10)), stale, stale.toString());
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> TestSchool.count(
+                "select count(*) from processed_message where consumer = 'learning-auth-users-updated' and message_id = ?", stale) == 1);
+        assertEquals(1, TestSchool.count("select count(*) from member where user_id = ? and name = 'New Name'", user));
     }
 
     private static UserRegistered registered(UUID user, UUID tenant, String name) {
