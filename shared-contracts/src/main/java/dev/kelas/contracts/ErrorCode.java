@@ -64,5 +64,17 @@ public enum ErrorCode {
     /** 422: this {@code Idempotency-Key} was used before with a different request; use a new key. */
     IDEMPOTENCY_KEY_REUSED,
     /** 409: another student of the school already has this student number (student records, issue 15). */
-    STUDENT_NUMBER_TAKEN
+    STUDENT_NUMBER_TAKEN,
+    /** 409: the e-mail address already has an account in the school (invitations, issue 15). */
+    EMAIL_TAKEN,
+    /** 409: the e-mail address has a pending invitation to the school already; resend or revoke it. */
+    INVITATION_PENDING,
+    /** 410: no invitation has this token (mistyped, or replaced by a resent one). */
+    INVITATION_INVALID,
+    /** 410: the invitation was accepted already; its link works once. Log in instead. */
+    INVITATION_USED,
+    /** 410: the invitation's link expired ({@code kelas.auth.invitations.ttl}); ask the school to resend it. */
+    INVITATION_EXPIRED,
+    /** 410: the school revoked the invitation. */
+    INVITATION_REVOKED
 }

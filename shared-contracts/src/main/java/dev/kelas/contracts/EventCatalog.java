@@ -24,6 +24,7 @@ import dev.kelas.contracts.events.LabRunRequested;
 import dev.kelas.contracts.events.LabTaskArchived;
 import dev.kelas.contracts.events.LabTaskCreated;
 import dev.kelas.contracts.events.LabSubmissionCreated;
+import dev.kelas.contracts.events.InvitationCreated;
 import dev.kelas.contracts.events.PasswordResetRequested;
 import dev.kelas.contracts.events.SimilarityCheckRequested;
 import dev.kelas.contracts.events.SubmissionGraded;
@@ -79,6 +80,8 @@ public final class EventCatalog {
             new Channel(Subjects.AUTH_USER_ACCESS_REVOKED, AccessRevoked.class, AUTH,
                     "Every access token of a user issued up to a moment is void (deactivation, role change, logout everywhere, reset)."),
             new Channel(Subjects.AUTH_PASSWORD_RESET_REQUESTED, PasswordResetRequested.class, AUTH, "Someone asked to reset a user's password."),
+            new Channel(Subjects.AUTH_INVITATION_CREATED, InvitationCreated.class, AUTH,
+                    "An administrator invited someone by e-mail, or resent an invitation with a fresh single-use token."),
             new Channel(Subjects.LEARNING_ENROLLMENT_CREATED, EnrollmentCreated.class, LEARNING, "A student was enrolled in a class."),
             new Channel(Subjects.LEARNING_ASSIGNMENT_PUBLISHED, AssignmentPublished.class, LEARNING, "An assignment became visible to a class."),
             new Channel(Subjects.LEARNING_ASSIGNMENT_UPDATED, AssignmentUpdated.class, LEARNING,
@@ -175,6 +178,8 @@ public final class EventCatalog {
                     "Notifies an activated user again."),
             new Consumer("notification-auth-password-resets", NOTIFICATION, Subjects.Stream.KELAS_AUTH, Subjects.AUTH_PASSWORD_RESET_REQUESTED,
                     "Mails the password-reset link."),
+            new Consumer("notification-auth-invitations", NOTIFICATION, Subjects.Stream.KELAS_AUTH, Subjects.AUTH_INVITATION_CREATED,
+                    "Mails the invitation's single-use link to the invited address."),
             new Consumer("notification-learning-enrollments", NOTIFICATION, Subjects.Stream.KELAS_LEARNING, Subjects.LEARNING_ENROLLMENT_CREATED,
                     "Keeps the class rosters that decide who hears of a class."),
             new Consumer("notification-learning-assignments", NOTIFICATION, Subjects.Stream.KELAS_LEARNING, Subjects.LEARNING_ASSIGNMENT_PUBLISHED,

@@ -15,6 +15,8 @@ public final class Subjects {
     /** Access tokens of a user issued up to a moment are void (deactivation, role change, logout everywhere, reset). */
     public static final String AUTH_USER_ACCESS_REVOKED = "kelas.auth.user.access-revoked";
     public static final String AUTH_PASSWORD_RESET_REQUESTED = "kelas.auth.password-reset.requested";
+    /** An administrator invited someone by e-mail, or resent an invitation with a fresh token (issue 15). */
+    public static final String AUTH_INVITATION_CREATED = "kelas.auth.invitation.created";
 
     public static final String LEARNING_ENROLLMENT_CREATED = "kelas.learning.enrollment.created";
     public static final String LEARNING_ASSIGNMENT_PUBLISHED = "kelas.learning.assignment.published";

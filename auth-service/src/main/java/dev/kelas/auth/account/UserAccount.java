@@ -25,6 +25,8 @@ public class UserAccount extends TenantEntity {
     public Instant updatedAt;
     /** Access tokens issued at or before this instant are void (null: none revoked). */
     public Instant tokensVoidUpTo;
+    /** When the e-mail address was proven (an accepted invitation's link); null when it never was. */
+    public Instant emailVerifiedAt;
 
     /** The account with this e-mail (case-insensitive) in this tenant, or null. */
     public static Uni<UserAccount> findByEmail(UUID tenantId, String email) {

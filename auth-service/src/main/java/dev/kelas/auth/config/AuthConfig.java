@@ -34,6 +34,16 @@ public interface AuthConfig {
     @WithDefault("PT30M")
     Duration passwordResetLifetime();
 
+    /** Invitations by e-mail (issue 15). */
+    Invitations invitations();
+
+    /** Invitations by e-mail. */
+    interface Invitations {
+        /** How long an invitation's link works (ISO-8601 duration; a resend starts it again). */
+        @WithDefault("P7D")
+        Duration ttl();
+    }
+
     /** Argon2id parameters (OWASP Password Storage Cheat Sheet: 19 MiB, 2 iterations, parallelism 1). */
     interface Argon2 {
         @WithDefault("19456")
