@@ -1,6 +1,7 @@
 package dev.kelas.notification.audience;
 
 import dev.kelas.contracts.Subjects;
+import dev.kelas.contracts.events.InvitationCreated;
 import dev.kelas.contracts.events.PasswordResetRequested;
 import dev.kelas.contracts.events.UserRegistered;
 import dev.kelas.contracts.events.UserUpdated;
@@ -8,6 +9,7 @@ import dev.kelas.notification.audience.ProjectionService.UserChange;
 import dev.kelas.notification.inbox.DeliveryService;
 import dev.kelas.notification.inbox.DeliveryService.Delivered;
 import dev.kelas.notification.inbox.Drafts;
+import dev.kelas.notification.mail.EmailMessage;
 import dev.kelas.notification.mail.MailTemplates;
 import dev.kelas.notification.push.Fanout;
 import dev.kelas.runtime.messaging.ConsumerSpec;
@@ -16,15 +18,18 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.util.List;
 
 /**
  * Keeps this service's copy of users from {@code kelas.auth.user.*} (e-mail addresses, names, roles,
- * who is active) and mails password-reset links from {@code kelas.auth.password-reset.requested}.
+ * who is active), mails password-reset links from {@code kelas.auth.password-reset.requested} and invitation links
+ * from {@code kelas.auth.invitation.created}.
  */
 @ApplicationScoped
 public class AuthEventListener {
     static final String USERS_REGISTERED = "notification-auth-users-registered";
     static final String PASSWORD_RESETS = "notification-auth-password-resets";
+    static final String INVITATIONS = "notification-auth-invitations";
 
     private final ProjectionService projections;
     private final DeliveryService delivery;
@@ -74,6 +79,25 @@ public class AuthEventListener {
                     return delivery.deliver(context.eventId(), context.tenantId(), new Audience.User(reset.userId()),
                             Drafts.passwordReset(reset.expiresAt(), templates.passwordReset(reset.email(), reset.name(),
                                     reset.token(), reset.expiresAt())));
+                });
+    }
+
+    /**
+     * Mails an invitation's link to the invited address. There is no account yet, so no in-app notification: the mail
+     * is queued for the address itself (no user).
+     */
+    @Produces
+    @Singleton
+    EventConsumer<InvitationCreated> invitationCreated(Fanout fanout) {
+        return fanout.consumer(ConsumerSpec.of(INVITATIONS, Subjects.Stream.KELAS_AUTH, Subjects.AUTH_INVITATION_CREATED),
+                InvitationCreated.class, (context, invitation) -> {
+                    if (!context.tenantId().equals(invitation.tenantId())) {
+                        return Uni.createFrom().failure(new IllegalArgumentException("Event tenant and payload tenant differ"));
+                    }
+                    DeliveryService.Mail mail = templates.invitation(invitation.email(), invitation.name(), invitation.schoolName(),
+                            invitation.role().name(), invitation.token(), invitation.expiresAt());
+                    return EmailMessage.queue(context.tenantId(), null, mail.to(), mail.subject(), mail.text())
+                            .replaceWith(new Delivered(List.of(), 1));
                 });
     }
 

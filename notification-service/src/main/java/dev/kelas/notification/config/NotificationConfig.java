@@ -83,6 +83,10 @@ public interface NotificationConfig {
         @WithDefault("https://kelas.example.org/reset-password?token={token}")
         String resetUrl();
 
+        /** The link an invitation mail carries (issue 15); {@code {token}} is replaced by the invitation's token. */
+        @WithDefault("https://kelas.example.org/accept-invitation?token={token}")
+        String invitationUrl();
+
         /** How often queued mail is looked at when nothing wakes the sender. */
         @WithDefault("PT10S")
         Duration pollInterval();
