@@ -76,5 +76,11 @@ public enum ErrorCode {
     /** 410: the invitation's link expired ({@code kelas.auth.invitations.ttl}); ask the school to resend it. */
     INVITATION_EXPIRED,
     /** 410: the school revoked the invitation. */
-    INVITATION_REVOKED
+    INVITATION_REVOKED,
+    /** 403: the school does not take self-registrations (its administrators turn them on); ask it for an invitation. */
+    SELF_REGISTRATION_OFF,
+    /** 422: no class of the school has this join code now (mistyped, rotated or turned off). */
+    JOIN_CODE_INVALID,
+    /** 410: the e-mail verification link is unknown, used or expired. */
+    EMAIL_VERIFICATION_INVALID
 }
