@@ -32,7 +32,7 @@ class InvitationFlowTests {
         school.as(school.admin, "auth-service").body(Map.of("email", email, "name", "Ines Invited", "role", "TEACHER"))
                 .post("/api/v1/users/invitations").then().statusCode(201).body("status", equalTo("PENDING"));
 
-        Map<String, Object> mail = PreferenceMailTests.awaitMail(email, "You are invited to Invitation School");
+        Map<String, Object> mail = awaitMail(email, "You are invited to Invitation School");
         String text = (String) mail.get("text");
         Matcher link = Pattern.compile("accept-invitation\\?token=([A-Za-z0-9_\\-]+)").matcher(text);
         assertTrue(link.find(), "no link in " + mail);
@@ -51,5 +51,17 @@ class InvitationFlowTests {
                 .statusCode(410).contentType("application/problem+json").body("code", equalTo("INVITATION_USED"));
         school.as(school.admin, "auth-service").get("/api/v1/users/invitations").then().statusCode(200)
                 .body("items[0].email", equalTo(email)).body("items[0].status", equalTo("ACCEPTED"));
+    }
+
+    /** Waits for a mail to the address whose subject starts with {@code subject}, as the loopback SMTP server got it. */
+    private static Map<String, Object> awaitMail(String address, String subject) {
+        java.util.concurrent.atomic.AtomicReference<Map<String, Object>> found = new java.util.concurrent.atomic.AtomicReference<>();
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).pollInterval(java.time.Duration.ofMillis(200))
+                .until(() -> {
+                    found.set(system.mails().stream().filter(m -> ((java.util.List<?>) m.get("to")).contains(address)
+                            && ((String) m.get("subject")).startsWith(subject)).findFirst().orElse(null));
+                    return found.get() != null;
+                });
+        return found.get();
     }
 }

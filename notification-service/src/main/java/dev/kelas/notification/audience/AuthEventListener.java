@@ -1,6 +1,7 @@
 package dev.kelas.notification.audience;
 
 import dev.kelas.contracts.Subjects;
+import dev.kelas.contracts.events.EmailVerificationRequested;
 import dev.kelas.contracts.events.InvitationCreated;
 import dev.kelas.contracts.events.PasswordResetRequested;
 import dev.kelas.contracts.events.UserRegistered;
@@ -22,14 +23,16 @@ import java.util.List;
 
 /**
  * Keeps this service's copy of users from {@code kelas.auth.user.*} (e-mail addresses, names, roles,
- * who is active), mails password-reset links from {@code kelas.auth.password-reset.requested} and invitation links
- * from {@code kelas.auth.invitation.created}.
+ * who is active), mails password-reset links from {@code kelas.auth.password-reset.requested}, invitation links
+ * from {@code kelas.auth.invitation.created} and e-mail verification links from
+ * {@code kelas.auth.email-verification.requested}.
  */
 @ApplicationScoped
 public class AuthEventListener {
     static final String USERS_REGISTERED = "notification-auth-users-registered";
     static final String PASSWORD_RESETS = "notification-auth-password-resets";
     static final String INVITATIONS = "notification-auth-invitations";
+    static final String EMAIL_VERIFICATIONS = "notification-auth-email-verifications";
 
     private final ProjectionService projections;
     private final DeliveryService delivery;
@@ -96,6 +99,25 @@ public class AuthEventListener {
                     }
                     DeliveryService.Mail mail = templates.invitation(invitation.email(), invitation.name(), invitation.schoolName(),
                             invitation.role().name(), invitation.token(), invitation.expiresAt());
+                    return EmailMessage.queue(context.tenantId(), null, mail.to(), mail.subject(), mail.text())
+                            .replaceWith(new Delivered(List.of(), 1));
+                });
+    }
+
+    /**
+     * Mails a self-registered student's verification link. The account is not announced before it is verified, so the
+     * mail goes to the address in the event, with no in-app notification.
+     */
+    @Produces
+    @Singleton
+    EventConsumer<EmailVerificationRequested> emailVerificationRequested(Fanout fanout) {
+        return fanout.consumer(ConsumerSpec.of(EMAIL_VERIFICATIONS, Subjects.Stream.KELAS_AUTH, Subjects.AUTH_EMAIL_VERIFICATION_REQUESTED),
+                EmailVerificationRequested.class, (context, request) -> {
+                    if (!context.tenantId().equals(request.tenantId())) {
+                        return Uni.createFrom().failure(new IllegalArgumentException("Event tenant and payload tenant differ"));
+                    }
+                    DeliveryService.Mail mail = templates.emailVerification(request.email(), request.name(), request.token(),
+                            request.expiresAt());
                     return EmailMessage.queue(context.tenantId(), null, mail.to(), mail.subject(), mail.text())
                             .replaceWith(new Delivered(List.of(), 1));
                 });

@@ -87,6 +87,10 @@ public interface NotificationConfig {
         @WithDefault("https://kelas.example.org/accept-invitation?token={token}")
         String invitationUrl();
 
+        /** The link an e-mail verification mail carries (self-registration, issue 15); {@code {token}} is replaced. */
+        @WithDefault("https://kelas.example.org/verify-email?token={token}")
+        String verifyUrl();
+
         /** How often queued mail is looked at when nothing wakes the sender. */
         @WithDefault("PT10S")
         Duration pollInterval();

@@ -49,6 +49,15 @@ public class MailTemplates {
                         + " you.\n\n-- \nKelas\n");
     }
 
+    /** The e-mail verification mail of a self-registered student, with its single-use link (issue 15). */
+    public Mail emailVerification(String to, String name, String token, Instant expiresAt) {
+        String link = config.mail().verifyUrl().replace("{token}", token);
+        return new Mail(to, "Confirm your e-mail address for Kelas",
+                "Hello " + name + ",\n\nYou registered on Kelas with a class join code. To confirm this address and open your"
+                        + " account, open\n\n" + link + "\n\nThe link works once, until " + WHEN.format(expiresAt)
+                        + ". If it was not you, ignore this mail: the account stays closed.\n\n-- \nKelas\n");
+    }
+
     /** The daily digest of a user's waiting items, oldest first. */
     public Mail digest(String to, String name, List<DigestItem> items) {
         StringBuilder text = new StringBuilder("Hello ").append(name).append(",\n\nWhat happened since your last digest:\n");
