@@ -119,6 +119,22 @@ class SelfRegistrationTests {
     }
 
     @Test
+    void shouldNotLetAnAdministratorActivateAnAccountWaitingForItsVerification() {
+        School school = school();
+        allow(school, true);
+        joinCode(school, UUID.randomUUID(), "WAITING8");
+        String email = school.email("waiting");
+        register(school, "WAITING8", email).then().statusCode(202);
+        String userId = (String) one("select id::text from app_user where email = ?", email);
+        given().auth().oauth2(school.accessToken()).contentType(ContentType.JSON).body(Map.of("active", true))
+                .patch("/api/v1/users/{id}", userId).then().statusCode(409).contentType("application/problem+json")
+                .body("code", equalTo("CONFLICT"));
+        login(school.slug(), email, PASSWORD).then().statusCode(401);
+        given().auth().oauth2(school.accessToken()).get("/api/v1/users/{id}", userId).then().statusCode(200)
+                .body("active", equalTo(false));
+    }
+
+    @Test
     void shouldRefuseWhileTheSchoolHasSelfRegistrationOff() {
         School school = school();
         given().auth().oauth2(school.accessToken()).get("/api/v1/tenants/current/self-registration").then().statusCode(200)
