@@ -433,7 +433,10 @@ class AuthAccountTests {
         for (String path : List.of("/api/v1/auth/login", "/api/v1/auth/refresh", "/api/v1/auth/me", "/api/v1/auth/logout",
                 "/api/v1/auth/logout-all", "/api/v1/auth/sessions", "/api/v1/auth/sessions/{sessionId}", "/api/v1/auth/password",
                 "/api/v1/auth/password-reset", "/api/v1/auth/password-reset/confirm", "/api/v1/users", "/api/v1/users/{userId}",
-                "/api/v1/users/import", "/api/v1/audit", "/api/v1/tenants", "/api/v1/tenants/current", "/api/v1/auth/keys/rotate")) {
+                "/api/v1/users/import", "/api/v1/audit", "/api/v1/tenants", "/api/v1/tenants/current", "/api/v1/auth/keys/rotate",
+                "/api/v1/users/invitations", "/api/v1/users/invitations/{invitationId}", "/api/v1/users/invitations/{invitationId}/resend",
+                "/api/v1/auth/invitations/accept", "/api/v1/auth/self-registration", "/api/v1/auth/verify-email",
+                "/api/v1/tenants/current/self-registration")) {
             assertNotNull(paths.get(path), path + " is not in the OpenAPI document");
             paths.get(path).forEach((method, operation) -> {
                 if (List.of("get", "post", "put", "patch", "delete").contains(method)) {

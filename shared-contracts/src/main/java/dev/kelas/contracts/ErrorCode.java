@@ -76,5 +76,23 @@ public enum ErrorCode {
     /** 422: the avatar's bytes do not decode as the image its {@code Content-Type} claims (or are too many pixels). */
     AVATAR_UNREADABLE,
     /** 413: the avatar is larger than {@code kelas.auth.avatar.max-bytes} (2 MiB). */
-    AVATAR_TOO_LARGE
+    AVATAR_TOO_LARGE,
+    /** 409: the e-mail address already has an account in the school (invitations, issue 15). */
+    EMAIL_TAKEN,
+    /** 409: the e-mail address has a pending invitation to the school already; resend or revoke it. */
+    INVITATION_PENDING,
+    /** 410: no invitation has this token (mistyped, or replaced by a resent one). */
+    INVITATION_INVALID,
+    /** 410: the invitation was accepted already; its link works once. Log in instead. */
+    INVITATION_USED,
+    /** 410: the invitation's link expired ({@code kelas.auth.invitations.ttl}); ask the school to resend it. */
+    INVITATION_EXPIRED,
+    /** 410: the school revoked the invitation. */
+    INVITATION_REVOKED,
+    /** 403: the school does not take self-registrations (its administrators turn them on); ask it for an invitation. */
+    SELF_REGISTRATION_OFF,
+    /** 422: no class of the school has this join code now (mistyped, rotated or turned off). */
+    JOIN_CODE_INVALID,
+    /** 410: the e-mail verification link is unknown, used or expired. */
+    EMAIL_VERIFICATION_INVALID
 }

@@ -24,6 +24,9 @@ import dev.kelas.contracts.events.LabRunRequested;
 import dev.kelas.contracts.events.LabTaskArchived;
 import dev.kelas.contracts.events.LabTaskCreated;
 import dev.kelas.contracts.events.LabSubmissionCreated;
+import dev.kelas.contracts.events.ClassJoinCodeChanged;
+import dev.kelas.contracts.events.EmailVerificationRequested;
+import dev.kelas.contracts.events.InvitationCreated;
 import dev.kelas.contracts.events.PasswordResetRequested;
 import dev.kelas.contracts.events.SimilarityCheckRequested;
 import dev.kelas.contracts.events.SubmissionGraded;
@@ -79,6 +82,10 @@ public final class EventCatalog {
             new Channel(Subjects.AUTH_USER_ACCESS_REVOKED, AccessRevoked.class, AUTH,
                     "Every access token of a user issued up to a moment is void (deactivation, role change, logout everywhere, reset)."),
             new Channel(Subjects.AUTH_PASSWORD_RESET_REQUESTED, PasswordResetRequested.class, AUTH, "Someone asked to reset a user's password."),
+            new Channel(Subjects.AUTH_INVITATION_CREATED, InvitationCreated.class, AUTH,
+                    "An administrator invited someone by e-mail, or resent an invitation with a fresh single-use token."),
+            new Channel(Subjects.AUTH_EMAIL_VERIFICATION_REQUESTED, EmailVerificationRequested.class, AUTH,
+                    "A student registered themselves with a class join code; their address must be verified through a single-use link."),
             new Channel(Subjects.LEARNING_ENROLLMENT_CREATED, EnrollmentCreated.class, LEARNING, "A student was enrolled in a class."),
             new Channel(Subjects.LEARNING_ASSIGNMENT_PUBLISHED, AssignmentPublished.class, LEARNING, "An assignment became visible to a class."),
             new Channel(Subjects.LEARNING_ASSIGNMENT_UPDATED, AssignmentUpdated.class, LEARNING,
@@ -103,6 +110,8 @@ public final class EventCatalog {
             new Channel(Subjects.LEARNING_DISCUSSION_REPLY_POSTED, DiscussionReplyPosted.class, LEARNING, "A reply was posted in a discussion thread."),
             new Channel(Subjects.LEARNING_CLASS_CHANGED, ClassChanged.class, LEARNING,
                     "A class was created, changed (name, grade level) or archived; the event describes it as it is now."),
+            new Channel(Subjects.LEARNING_CLASS_JOIN_CODE_CHANGED, ClassJoinCodeChanged.class, LEARNING,
+                    "A class's join code for self-registration was set, rotated or turned off (code null)."),
             new Channel(Subjects.LEARNING_GUARDIAN_LINKED, GuardianLinked.class, LEARNING,
                     "An administrator linked a PARENT account to a STUDENT of the same school."),
             new Channel(Subjects.LEARNING_GUARDIAN_UNLINKED, GuardianUnlinked.class, LEARNING,
@@ -121,8 +130,10 @@ public final class EventCatalog {
 
     /** Every durable JetStream consumer of the system. */
     public static final List<Consumer> CONSUMERS = List.of(
+            new Consumer("auth-learning-join-codes", AUTH, Subjects.Stream.KELAS_LEARNING, Subjects.LEARNING_CLASS_JOIN_CODE_CHANGED,
+                    "Keeps auth-service's copy of the classes' join codes, which self-registration checks."),
             new Consumer("learning-auth-users", LEARNING, Subjects.Stream.KELAS_AUTH, Subjects.AUTH_USER_REGISTERED,
-                    "Keeps learning-service's projection of users (name, role) for rosters and gradebooks."),
+                    "Keeps learning-service's projection of users (name, role) for rosters and gradebooks; enrolls a self-registered student in the class of their join code."),
             new Consumer("learning-lab-grades", LEARNING, Subjects.Stream.KELAS_LAB, Subjects.LAB_SUBMISSION_GRADED,
                     "Records a graded CODING submission's score in the gradebook (with the late policy); a regrade also writes a REGRADE entry in the grade audit trail."),
             new Consumer("learning-lab-tasks", LEARNING, Subjects.Stream.KELAS_LAB, Subjects.LAB_TASK_CREATED,
@@ -177,6 +188,10 @@ public final class EventCatalog {
                     "Notifies an activated user again."),
             new Consumer("notification-auth-password-resets", NOTIFICATION, Subjects.Stream.KELAS_AUTH, Subjects.AUTH_PASSWORD_RESET_REQUESTED,
                     "Mails the password-reset link."),
+            new Consumer("notification-auth-invitations", NOTIFICATION, Subjects.Stream.KELAS_AUTH, Subjects.AUTH_INVITATION_CREATED,
+                    "Mails the invitation's single-use link to the invited address."),
+            new Consumer("notification-auth-email-verifications", NOTIFICATION, Subjects.Stream.KELAS_AUTH, Subjects.AUTH_EMAIL_VERIFICATION_REQUESTED,
+                    "Mails the e-mail verification link of a self-registered student."),
             new Consumer("notification-learning-enrollments", NOTIFICATION, Subjects.Stream.KELAS_LEARNING, Subjects.LEARNING_ENROLLMENT_CREATED,
                     "Keeps the class rosters that decide who hears of a class."),
             new Consumer("notification-learning-assignments", NOTIFICATION, Subjects.Stream.KELAS_LEARNING, Subjects.LEARNING_ASSIGNMENT_PUBLISHED,

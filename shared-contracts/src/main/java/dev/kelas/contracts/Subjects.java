@@ -15,6 +15,10 @@ public final class Subjects {
     /** Access tokens of a user issued up to a moment are void (deactivation, role change, logout everywhere, reset). */
     public static final String AUTH_USER_ACCESS_REVOKED = "kelas.auth.user.access-revoked";
     public static final String AUTH_PASSWORD_RESET_REQUESTED = "kelas.auth.password-reset.requested";
+    /** An administrator invited someone by e-mail, or resent an invitation with a fresh token (issue 15). */
+    public static final String AUTH_INVITATION_CREATED = "kelas.auth.invitation.created";
+    /** A self-registered student must prove their e-mail address through a mailed single-use link (issue 15). */
+    public static final String AUTH_EMAIL_VERIFICATION_REQUESTED = "kelas.auth.email-verification.requested";
 
     public static final String LEARNING_ENROLLMENT_CREATED = "kelas.learning.enrollment.created";
     public static final String LEARNING_ASSIGNMENT_PUBLISHED = "kelas.learning.assignment.published";
@@ -44,6 +48,8 @@ public final class Subjects {
     public static final String LEARNING_DISCUSSION_REPLY_POSTED = "kelas.learning.discussion.reply-posted";
     /** A class was created, changed or archived (its term, grade level and homeroom teacher as they are now). */
     public static final String LEARNING_CLASS_CHANGED = "kelas.learning.class.changed";
+    /** A class's join code for self-registration was set, rotated or turned off (issue 15). */
+    public static final String LEARNING_CLASS_JOIN_CODE_CHANGED = "kelas.learning.class.join-code-changed";
     /** An administrator linked a PARENT account to a STUDENT (the parent reads the student's own view from now on). */
     public static final String LEARNING_GUARDIAN_LINKED = "kelas.learning.guardian.linked";
     /** An administrator removed a PARENT account's link to a STUDENT. */

@@ -251,7 +251,17 @@ public class AccountService {
 
     /** Inserts an account and its {@code kelas.auth.user.registered} event. Call inside a transaction. */
     public Uni<UserAccount> insertUser(UUID tenantId, String email, String name, Role role, String passwordHash) {
+        return insertUser(tenantId, email, name, role, passwordHash, null);
+    }
+
+    /**
+     * Inserts an account whose e-mail address was proven at {@code emailVerifiedAt} (null: not proven) and its
+     * {@code kelas.auth.user.registered} event. Call inside a transaction.
+     */
+    public Uni<UserAccount> insertUser(UUID tenantId, String email, String name, Role role, String passwordHash,
+                                       Instant emailVerifiedAt) {
         UserAccount user = new UserAccount();
+        user.emailVerifiedAt = emailVerifiedAt;
         user.id = UUID.randomUUID();
         user.tenantId = tenantId;
         user.email = email.strip();

@@ -37,6 +37,8 @@ public class UserAccount extends TenantEntity {
     public String avatarSha256;
     /** When the avatar was set; set with {@link #avatarKey}. */
     public Instant avatarUpdatedAt;
+    /** When the e-mail address was proven (an accepted invitation's link); null when it never was. */
+    public Instant emailVerifiedAt;
 
     /** The account with this e-mail (case-insensitive) in this tenant, or null. */
     public static Uni<UserAccount> findByEmail(UUID tenantId, String email) {

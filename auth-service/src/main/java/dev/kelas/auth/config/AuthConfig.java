@@ -86,6 +86,26 @@ public interface AuthConfig {
         long maxPixels();
     }
 
+    /** Invitations by e-mail (issue 15). */
+    Invitations invitations();
+
+    /** Self-registration of students with a class join code (issue 15). */
+    SelfRegistration selfRegistration();
+
+    /** Self-registration of students. */
+    interface SelfRegistration {
+        /** How long the e-mail verification link of a self-registered account works (ISO-8601). */
+        @WithDefault("P2D")
+        Duration verificationTtl();
+    }
+
+    /** Invitations by e-mail. */
+    interface Invitations {
+        /** How long an invitation's link works (ISO-8601 duration; a resend starts it again). */
+        @WithDefault("P7D")
+        Duration ttl();
+    }
+
     /** Argon2id parameters (OWASP Password Storage Cheat Sheet: 19 MiB, 2 iterations, parallelism 1). */
     interface Argon2 {
         @WithDefault("19456")

@@ -18,6 +18,8 @@ public class Tenant extends PanacheEntityBase {
     public Instant createdAt;
     /** The school's settings, a JSON object (time zone, locale, grading scale ... as the frontend needs). */
     public String settings = "{}";
+    /** Whether students may register themselves with a class join code (issue 15; off by default). */
+    public boolean selfRegistration;
 
     /** The tenant with this slug, or null. */
     public static Uni<Tenant> findBySlug(String slug) {

@@ -3,6 +3,7 @@ package dev.kelas.auth.user;
 import dev.kelas.auth.account.UserAccount;
 import dev.kelas.auth.audit.AuditTrail;
 import dev.kelas.auth.common.ClientInfo;
+import dev.kelas.auth.registration.EmailVerificationToken;
 import dev.kelas.auth.token.TokenService;
 import dev.kelas.contracts.Role;
 import dev.kelas.contracts.Subjects;
@@ -106,7 +107,9 @@ public class UserAdminService {
      * Changes a user's name, role or active flag.
      *
      * @throws NotFoundException if there is no such user in this school
-     * @throws ConflictException if an administrator would demote or deactivate themselves
+     * @throws ConflictException if an administrator would demote or deactivate themselves, or activate a
+     *                           self-registered account whose e-mail address is not verified yet (it becomes active
+     *                           through its verification link, which also enrolls the student)
      */
     public Uni<UserAccount> change(UUID tenantId, UUID actorId, UUID userId, Change change, ClientInfo client) {
         if (userId.equals(actorId) && ((change.role() != null && change.role() != Role.ADMIN)
@@ -116,7 +119,19 @@ public class UserAdminService {
         }
         return Panache.withTransaction(() -> UserAccount.findInTenant(tenantId, userId)
                 .onItem().ifNull().failWith(() -> new NotFoundException("user", userId))
+                .call(user -> requireNotAwaitingVerification(user, change))
                 .call(user -> apply(user, actorId, change, client)));
+    }
+
+    private static Uni<Void> requireNotAwaitingVerification(UserAccount user, Change change) {
+        if (!Boolean.TRUE.equals(change.active()) || user.active || user.emailVerifiedAt != null) {
+            return Uni.createFrom().voidItem();
+        }
+        return EmailVerificationToken.count("userId = ?1 and usedAt is null", user.id).invoke(waiting -> {
+            if (waiting > 0) {
+                throw new ConflictException("The account waits for its e-mail verification; it becomes active through the mailed link");
+            }
+        }).replaceWithVoid();
     }
 
     private Uni<Void> apply(UserAccount user, UUID actorId, Change change, ClientInfo client) {

@@ -51,6 +51,8 @@ class RateLimitTests {
                     "kelas.rate-limit.groups.login.per-address", "3",
                     "kelas.rate-limit.groups.refresh.per-address", "2",
                     "kelas.rate-limit.groups.password-reset.per-address", "2",
+                    "kelas.rate-limit.groups.invitations.per-address", "2",
+                    "kelas.rate-limit.groups.self-registration.per-address", "2",
                     "kelas.rate-limit.groups.reads.per-user", "3",
                     "kelas.rate-limit.groups.reads.window", "PT3S",
                     "kelas.rate-limit.groups.reads.per-address", "1000");
@@ -121,6 +123,28 @@ class RateLimitTests {
         assertLimited(given().header("X-Forwarded-For", address).contentType(ContentType.JSON)
                 .body(Map.of("tenant", school.slug(), "email", school.email())).post("/api/v1/auth/password-reset"),
                 "password-reset-address");
+    }
+
+    @Test
+    void shouldLimitAcceptingInvitationsAndSelfRegistrationPerAddressLikeLogin() {
+        String address = newAddress();
+        for (int i = 0; i < 2; i++) {
+            given().header("X-Forwarded-For", address).contentType(ContentType.JSON)
+                    .body(Map.of("token", "no-such-token-" + i, "password", PASSWORD)).post("/api/v1/auth/invitations/accept")
+                    .then().statusCode(410).header("RateLimit-Policy", containsString("invitations-address"));
+        }
+        assertLimited(given().header("X-Forwarded-For", address).contentType(ContentType.JSON)
+                .body(Map.of("token", "no-such-token", "password", PASSWORD)).post("/api/v1/auth/invitations/accept"),
+                "invitations-address");
+
+        for (int i = 0; i < 2; i++) {
+            given().header("X-Forwarded-For", address).contentType(ContentType.JSON).body(Map.of("token", "no-such-token-" + i))
+                    .post("/api/v1/auth/verify-email").then().statusCode(410)
+                    .header("RateLimit-Policy", containsString("self-registration-address"));
+        }
+        assertLimited(given().header("X-Forwarded-For", address).contentType(ContentType.JSON)
+                .body(Map.of("tenant", "no-such-school", "joinCode", "ABCDEFGH", "email", "x@example.test", "name", "X",
+                        "password", PASSWORD)).post("/api/v1/auth/self-registration"), "self-registration-address");
     }
 
     @Test

@@ -184,6 +184,23 @@ public class EnrollmentService {
         });
     }
 
+    /**
+     * Enrolls a student who registered themselves with the class's join code (issue 15), once auth-service announced
+     * the verified account. Runs in the caller's transaction (the user-registered consumer's). A class that is gone,
+     * of another school or archived meanwhile, or an enrollment that exists, changes nothing.
+     *
+     * @return the enrollment made, or null
+     */
+    public Uni<Enrollment> enrollSelfRegistered(UUID tenantId, UUID classId, UUID studentId) {
+        return SchoolClass.findInTenant(tenantId, classId).chain(schoolClass -> {
+            if (schoolClass == null || schoolClass.archivedAt != null) {
+                return Uni.createFrom().nullItem();
+            }
+            return Enrollment.exists(classId, studentId).chain(exists -> exists ? Uni.createFrom().<Enrollment>nullItem()
+                    : enroll(tenantId, classId, studentId, Instant.now()));
+        });
+    }
+
     private Uni<Enrollment> enroll(UUID tenantId, UUID classId, UUID studentId, Instant at) {
         Enrollment enrollment = new Enrollment();
         enrollment.id = UUID.randomUUID();

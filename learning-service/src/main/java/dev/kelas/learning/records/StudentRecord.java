@@ -30,6 +30,15 @@ public class StudentRecord extends TenantEntity {
         return findInTenant(StudentRecord.class, tenantId, studentId);
     }
 
+    /**
+     * The record of this student in this school, or null, locked for update until the transaction ends: concurrent
+     * replacements of one record take turns (each sees the version the one before wrote).
+     */
+    public static Uni<StudentRecord> findForUpdate(UUID tenantId, UUID studentId) {
+        return StudentRecord.<StudentRecord>find("tenantId = ?1 and id = ?2", tenantId, studentId)
+                .withLock(jakarta.persistence.LockModeType.PESSIMISTIC_WRITE).firstResult();
+    }
+
     /** Whether another student of the school already has this number. */
     public static Uni<Boolean> numberTaken(UUID tenantId, String studentNumber, UUID studentId) {
         return count("tenantId = ?1 and studentNumber = ?2 and id <> ?3", tenantId, studentNumber, studentId).map(n -> n > 0);

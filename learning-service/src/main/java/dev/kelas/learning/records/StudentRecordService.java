@@ -8,6 +8,7 @@ import dev.kelas.learning.common.Guardianship;
 import dev.kelas.learning.enrollment.Enrollment;
 import dev.kelas.learning.enrollment.SchoolClass;
 import dev.kelas.learning.member.Member;
+import dev.kelas.runtime.problem.ConflictException;
 import dev.kelas.runtime.problem.ForbiddenException;
 import dev.kelas.runtime.problem.KelasException;
 import dev.kelas.runtime.problem.NotFoundException;
@@ -33,6 +34,8 @@ import java.util.UUID;
 @ApplicationScoped
 public class StudentRecordService {
     static final String NUMBER_CONSTRAINT = "student_record_number_unique";
+    /** The record's primary key (the student's id): two first writes of the same student at the same moment clash on it. */
+    static final String RECORD_KEY_CONSTRAINT = "student_record_pkey";
     /** What a student number looks like: 1 to 32 letters, digits, '.', '/', '_' or '-', starting with a letter or digit. */
     public static final String STUDENT_NUMBER = "^[A-Za-z0-9][A-Za-z0-9./_-]{0,31}$";
     /** What a guardian's phone number looks like: digits, an optional leading +, spaces, dots, dashes or parentheses (5 to 30). */
@@ -121,10 +124,13 @@ public class StudentRecordService {
      * @param contacts the contacts replacing the stored ones, or null to keep them
      * @throws PreconditionFailedException as {@link #saveRecord}
      * @throws KelasException              409 {@code STUDENT_NUMBER_TAKEN} when the unique index refuses the number
+     * @throws ConflictException           409 {@code CONFLICT} when another request created the student's first record
+     *                                     at the same moment (the primary key refuses the second); read it and send the
+     *                                     change with If-Match
      */
     Uni<RecordView> write(UUID tenantId, UUID studentId, String number, RecordFields fields, List<Contact> contacts,
                           Integer expectedVersion) {
-        return StudentRecord.findForStudent(tenantId, studentId).chain(existing -> {
+        return StudentRecord.findForUpdate(tenantId, studentId).chain(existing -> {
             if (existing == null && expectedVersion != null) {
                 throw new PreconditionFailedException("The student has no record yet; send it without If-Match");
             }
@@ -167,6 +173,8 @@ public class StudentRecordService {
             }
             return saved.chain(() -> stored).call(() -> Panache.flush())
                     .onFailure(StudentRecordService::numberClash).transform(e -> numberTaken(number))
+                    .onFailure(failure -> violates(failure, RECORD_KEY_CONSTRAINT)).transform(e -> new ConflictException(
+                            "Someone else created this student's record at the same moment; read it and send your change with If-Match"))
                     .map(list -> new RecordView(record, list, existing == null));
         });
     }
@@ -224,8 +232,12 @@ public class StudentRecordService {
     }
 
     private static boolean numberClash(Throwable failure) {
+        return violates(failure, NUMBER_CONSTRAINT);
+    }
+
+    private static boolean violates(Throwable failure, String constraint) {
         for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (t.getMessage() != null && t.getMessage().contains(NUMBER_CONSTRAINT)) {
+            if (t.getMessage() != null && t.getMessage().contains(constraint)) {
                 return true;
             }
         }

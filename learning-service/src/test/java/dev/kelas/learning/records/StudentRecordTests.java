@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kelas.contracts.Role;
 import dev.kelas.learning.testing.LearningTestEnvironment;
@@ -12,7 +13,14 @@ import dev.kelas.learning.testing.TestSchool;
 import dev.kelas.learning.testing.TestSchool.Person;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.Response;
 import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -184,6 +192,43 @@ class StudentRecordTests {
         as(school.admin).contentType("text/csv").body("name,number\nx,y\n").post("/api/v1/students/records/import").then()
                 .statusCode(422).body("errors[0].field", equalTo("file"));
         as(classroom.teacher()).contentType("text/csv").body(header + good).post("/api/v1/students/records/import").then().statusCode(403);
+    }
+
+    @Test
+    void shouldAnswerConflictNotServerErrorWhenTwoAdminsCreateTheSameFirstRecordAtOnce() throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(4);
+        try {
+            for (int round = 0; round < 5; round++) {
+                Person fresh = school.user(Role.STUDENT, "Race Student " + round);
+                Map<String, Object> body = record("R-" + round);
+                CountDownLatch start = new CountDownLatch(1);
+                List<Future<Response>> answers = new ArrayList<>();
+                for (int i = 0; i < 4; i++) {
+                    answers.add(pool.submit(() -> {
+                        start.await();
+                        return as(school.admin).body(body).put("/api/v1/students/{id}/record", fresh.sid());
+                    }));
+                }
+                start.countDown();
+                int created = 0;
+                for (Future<Response> answer : answers) {
+                    Response response = answer.get(30, TimeUnit.SECONDS);
+                    int status = response.statusCode();
+                    assertTrue(status == 200 || status == 201 || status == 409, "status " + status + ": " + response.asString());
+                    if (status == 201) {
+                        created++;
+                    }
+                    if (status == 409) {
+                        assertEquals("application/problem+json", response.contentType());
+                        assertEquals("CONFLICT", response.path("code"));
+                    }
+                }
+                assertEquals(1, created);
+                assertEquals(1, TestSchool.count("select count(*) from student_record where id = ?", fresh.id()));
+            }
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     private String email(Person person) {

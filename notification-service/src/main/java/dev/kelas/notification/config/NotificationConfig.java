@@ -83,6 +83,14 @@ public interface NotificationConfig {
         @WithDefault("https://kelas.example.org/reset-password?token={token}")
         String resetUrl();
 
+        /** The link an invitation mail carries (issue 15); {@code {token}} is replaced by the invitation's token. */
+        @WithDefault("https://kelas.example.org/accept-invitation?token={token}")
+        String invitationUrl();
+
+        /** The link an e-mail verification mail carries (self-registration, issue 15); {@code {token}} is replaced. */
+        @WithDefault("https://kelas.example.org/verify-email?token={token}")
+        String verifyUrl();
+
         /** How often queued mail is looked at when nothing wakes the sender. */
         @WithDefault("PT10S")
         Duration pollInterval();

@@ -34,6 +34,30 @@ public class MailTemplates {
                         + " mail: your password stays as it is.\n\n-- \nKelas\n");
     }
 
+    /**
+     * The invitation mail with its single-use link (issue 15).
+     *
+     * @param school the school's name
+     * @param role   the role the account will have (ADMIN, TEACHER, STUDENT, PARENT)
+     */
+    public Mail invitation(String to, String name, String school, String role, String token, Instant expiresAt) {
+        String link = config.mail().invitationUrl().replace("{token}", token);
+        return new Mail(to, "You are invited to " + school + " on Kelas",
+                "Hello " + name + ",\n\n" + school + " invites you to Kelas as " + role.toLowerCase(java.util.Locale.ROOT)
+                        + ". To choose your password and open your account, open\n\n" + link + "\n\nThe link works once, until "
+                        + WHEN.format(expiresAt) + ". If you did not expect this mail, ignore it: no account is made without"
+                        + " you.\n\n-- \nKelas\n");
+    }
+
+    /** The e-mail verification mail of a self-registered student, with its single-use link (issue 15). */
+    public Mail emailVerification(String to, String name, String token, Instant expiresAt) {
+        String link = config.mail().verifyUrl().replace("{token}", token);
+        return new Mail(to, "Confirm your e-mail address for Kelas",
+                "Hello " + name + ",\n\nYou registered on Kelas with a class join code. To confirm this address and open your"
+                        + " account, open\n\n" + link + "\n\nThe link works once, until " + WHEN.format(expiresAt)
+                        + ". If it was not you, ignore this mail: the account stays closed.\n\n-- \nKelas\n");
+    }
+
     /** The daily digest of a user's waiting items, oldest first. */
     public Mail digest(String to, String name, List<DigestItem> items) {
         StringBuilder text = new StringBuilder("Hello ").append(name).append(",\n\nWhat happened since your last digest:\n");
