@@ -24,4 +24,8 @@ public class AnalyticsAssignment extends PanacheEntityBase {
     public Instant publishedAt;
     /** The subject, or null (none, or an event from before subjects were sent). */
     public UUID subjectId;
+    /** The version of the last {@code kelas.learning.assignment.updated} applied; 0 for the published state. */
+    public int version;
+    /** When it was deleted ({@code kelas.learning.assignment.deleted}); the row stays as a tombstone. */
+    public Instant deletedAt;
 }

@@ -1,6 +1,8 @@
 package dev.kelas.learning.analytics;
 
+import dev.kelas.contracts.events.AssignmentDeleted;
 import dev.kelas.contracts.events.AssignmentPublished;
+import dev.kelas.contracts.events.AssignmentUpdated;
 import dev.kelas.contracts.events.AttendanceMarked;
 import dev.kelas.contracts.events.BehaviorRecorded;
 import dev.kelas.contracts.events.ClassChanged;
@@ -75,13 +77,58 @@ public class AnalyticsProjectionService {
             AnalyticsAssignment row = found != null ? found : new AnalyticsAssignment();
             row.id = event.assignmentId();
             row.tenantId = tenantId;
+            row.publishedAt = event.occurredAt();
+            row.subjectId = event.subjectId();
+            if (found == null || found.version == 0) { // a change that came first holds the newer state
+                row.classId = event.classId();
+                row.title = event.title();
+                row.kind = event.kind();
+                row.points = event.points();
+                row.dueAt = event.dueAt();
+            }
+            return row.<AnalyticsAssignment>persist().replaceWith(watermark(tenantId, event.occurredAt()));
+        });
+    }
+
+    /**
+     * {@code kelas.learning.assignment.updated}: the new title, points and due time (upcoming and overdue work);
+     * a change with a version not above the applied one changes nothing.
+     */
+    public Uni<Void> assignmentUpdated(UUID tenantId, AssignmentUpdated event) {
+        return AnalyticsAssignment.<AnalyticsAssignment>findById(event.assignmentId()).chain(found -> {
+            if (found != null && found.version >= event.version()) {
+                return Uni.createFrom().voidItem();
+            }
+            AnalyticsAssignment row = found != null ? found : new AnalyticsAssignment();
+            row.id = event.assignmentId();
+            row.tenantId = tenantId;
             row.classId = event.classId();
             row.title = event.title();
             row.kind = event.kind();
             row.points = event.points();
             row.dueAt = event.dueAt();
-            row.publishedAt = event.occurredAt();
-            row.subjectId = event.subjectId();
+            row.version = event.version();
+            if (row.publishedAt == null) {
+                row.publishedAt = event.occurredAt(); // until the published event, which came later, sets it
+            }
+            return row.<AnalyticsAssignment>persist().replaceWith(watermark(tenantId, event.occurredAt()));
+        });
+    }
+
+    /** {@code kelas.learning.assignment.deleted}: the assignment leaves every figure (a tombstone row stays). */
+    public Uni<Void> assignmentDeleted(UUID tenantId, AssignmentDeleted event) {
+        return AnalyticsAssignment.<AnalyticsAssignment>findById(event.assignmentId()).chain(found -> {
+            AnalyticsAssignment row = found != null ? found : new AnalyticsAssignment();
+            if (found == null) {
+                row.id = event.assignmentId();
+                row.tenantId = tenantId;
+                row.classId = event.classId();
+                row.title = "";
+                row.kind = "";
+                row.points = java.math.BigDecimal.ZERO;
+                row.publishedAt = event.occurredAt();
+            }
+            row.deletedAt = event.occurredAt();
             return row.<AnalyticsAssignment>persist().replaceWith(watermark(tenantId, event.occurredAt()));
         });
     }

@@ -95,7 +95,7 @@ public class AnalyticsService {
     private Uni<StudentDashboard> dashboard(UUID tenant, UUID studentId, List<AnalyticsEnrollment> enrollments, Instant now) {
         List<UUID> activeClasses = enrollments.stream().filter(e -> "ACTIVE".equals(e.status)).map(e -> e.classId).distinct().toList();
         Uni<List<AnalyticsAssignment>> assignments = activeClasses.isEmpty() ? Uni.createFrom().item(List.of())
-                : AnalyticsAssignment.list("tenantId = ?1 and classId in ?2", tenant, activeClasses);
+                : AnalyticsAssignment.list("tenantId = ?1 and classId in ?2 and deletedAt is null", tenant, activeClasses);
         return assignments.chain(work -> AnalyticsHandIn.<AnalyticsHandIn>list("tenantId = ?1 and studentId = ?2", tenant, studentId)
                 .chain(handIns -> AnalyticsGrade.<AnalyticsGrade>list("tenantId = ?1 and studentId = ?2", tenant, studentId)
                 .chain(grades -> AnalyticsAttendance.<AnalyticsAttendance>list("tenantId = ?1 and studentId = ?2", tenant, studentId)
@@ -157,7 +157,7 @@ public class AnalyticsService {
         UUID tenant = caller.tenantId();
         return access.managedClass(caller, classId)
                 .chain(c -> AnalyticsEnrollment.<AnalyticsEnrollment>list("tenantId = ?1 and classId = ?2 and status = 'ACTIVE'", tenant, classId))
-                .chain(members -> AnalyticsAssignment.<AnalyticsAssignment>list("tenantId = ?1 and classId = ?2", tenant, classId)
+                .chain(members -> AnalyticsAssignment.<AnalyticsAssignment>list("tenantId = ?1 and classId = ?2 and deletedAt is null", tenant, classId)
                 .chain(work -> classRows(HAND_INS_OF_CLASS, tenant, classId)
                 .chain(handIns -> readOnly(AnalyticsGrade.class, "from AnalyticsGrade where tenantId = ?1 and classId = ?2", tenant, classId)
                 .chain(grades -> classRows(ATTENDANCE_OF_CLASS, tenant, classId)
