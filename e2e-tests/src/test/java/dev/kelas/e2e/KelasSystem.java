@@ -391,6 +391,9 @@ public final class KelasSystem {
         environment.put("KELAS_NATS_URL", "nats://127.0.0.1:" + natsPort);
         environment.put("KELAS_JWKS_URL", "http://127.0.0.1:" + ports.get("auth-service") + "/.well-known/jwks.json");
         environment.put("KELAS_LAB_SANDBOX_WORK_ROOT", workDir.resolve("sandbox-" + instance).toString());
+        // Uploaded files (hand-ins, avatars) of this run, not the machine's /var/lib/kelas.
+        environment.put("KELAS_LEARNING_STORAGE_ROOT", workDir.resolve("files/learning").toString());
+        environment.put("KELAS_AUTH_STORAGE_ROOT", workDir.resolve("files/auth").toString());
         environment.put("KELAS_LAB_SANDBOX_SLOT_UID_BASE", String.valueOf(slotUidBase));
         environment.put("KELAS_LAB_GRADER_ACK_WAIT", "PT5S");
         environment.put("KELAS_AUTH_OPERATOR_TOKEN", OPERATOR_TOKEN);
