@@ -1,32 +1,25 @@
 package dev.kelas.lab.review;
 
-import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.kelas.contracts.Subjects;
-import dev.kelas.contracts.events.AssignmentPublished;
 import dev.kelas.lab.testing.LabTestEnvironment;
 import io.nats.client.Connection;
 import io.nats.client.Nats;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
-import io.restassured.specification.RequestSpecification;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.awaitility.Awaitility;
@@ -45,74 +38,28 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = AiStandIn.class, restrictToAnnotatedClass = true)
 class CodeReviewAiTests {
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final String SOURCE = "a, b = map(int, input().split())\nprint(abs(a) + abs(b))\n";
 
-    private final UUID tenantId = UUID.randomUUID();
-    private final UUID teacherId = UUID.randomUUID();
-    private final UUID classId = UUID.randomUUID();
-
-    private RequestSpecification as(UUID userId, String role) {
-        return given().contentType(ContentType.JSON).auth().oauth2(LabTestEnvironment.tokens().token(userId, tenantId, role));
-    }
-
-    private String aiTask() {
-        UUID assignmentId = UUID.randomUUID();
-        LabTestEnvironment.events().publish(Subjects.LEARNING_ASSIGNMENT_PUBLISHED, tenantId, assignmentId.toString(),
-                new AssignmentPublished(assignmentId, classId, teacherId, "Sum", "CODING", BigDecimal.TEN,
-                        Instant.now().plus(Duration.ofDays(7)), Instant.now(), null));
-        String taskId = LabTestEnvironment.createTask(() -> as(teacherId, "TEACHER"), Map.of("title", "Sum", "language", "python",
-                "statement", "Print a + b.", "assignmentId", assignmentId, "classId", classId,
-                "limits", Map.of("cpuSeconds", 1, "wallSeconds", 2, "memoryMib", 256),
-                "tests", List.of(Map.of("stdin", "2 -1\n", "expectedStdout", "1\n", "hidden", false, "points", 5),
-                        Map.of("stdin", "4000 -7777\n", "expectedStdout", "-3777\n", "hidden", true, "points", 5))));
-        as(teacherId, "TEACHER").pathParam("id", taskId).body(Map.of("mode", "AI")).put("/api/v1/lab/tasks/{id}/feedback-settings")
-                .then().statusCode(200).body("mode", equalTo("AI"));
-        return taskId;
-    }
-
-    private UUID enrolledStudent() {
-        UUID studentId = UUID.randomUUID();
-        LabTestEnvironment.enroll(tenantId, classId, studentId, teacherId);
-        Awaitility.await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(100)).until(() ->
-                as(studentId, "STUDENT").pathParam("id", classId).get("/api/v1/lab/classes/{id}/tasks").statusCode() == 200);
-        return studentId;
-    }
-
-    /** Submits and answers the review once written. */
-    private JsonPath reviewed(UUID studentId, String taskId) {
-        String submissionId = as(studentId, "STUDENT").pathParam("id", taskId).body(Map.of("language", "python", "sourceCode", SOURCE))
-                .post("/api/v1/lab/tasks/{id}/submissions").then().statusCode(202).extract().path("id");
-        Response[] last = new Response[1];
-        Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            last[0] = as(studentId, "STUDENT").get("/api/v1/lab/submissions/" + submissionId + "/review");
-            return last[0].statusCode() == 200;
-        });
-        assertFalse(last[0].asString().contains(AiStandIn.KEY), "the API key must never be returned");
-        return last[0].jsonPath();
-    }
+    private final AiReviewClass lab = new AiReviewClass();
+    private final UUID tenantId = lab.tenantId;
+    private final UUID teacherId = lab.teacherId;
 
     /** Asks for a fresh review of the submission and answers it once written (after {@code writtenAt}, or the current one's). */
     private JsonPath rereviewed(UUID studentId, String submissionId, String writtenAt) {
         String previous = writtenAt != null ? writtenAt
-                : as(studentId, "STUDENT").get("/api/v1/lab/submissions/" + submissionId + "/review").path("createdAt");
-        as(studentId, "STUDENT").post("/api/v1/lab/submissions/" + submissionId + "/review").then().statusCode(202);
+                : lab.as(studentId, "STUDENT").get("/api/v1/lab/submissions/" + submissionId + "/review").path("createdAt");
+        lab.as(studentId, "STUDENT").post("/api/v1/lab/submissions/" + submissionId + "/review").then().statusCode(202);
         Response[] last = new Response[1];
         Awaitility.await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(200)).until(() -> {
-            last[0] = as(studentId, "STUDENT").get("/api/v1/lab/submissions/" + submissionId + "/review");
+            last[0] = lab.as(studentId, "STUDENT").get("/api/v1/lab/submissions/" + submissionId + "/review");
             return last[0].statusCode() == 200 && !previous.equals(last[0].path("createdAt"));
         });
         return last[0].jsonPath();
     }
 
-    private static List<String> outcomes(JsonPath review) {
-        List<Map<String, String>> attempts = review.getList("attempts");
-        return attempts.stream().map(a -> a.get("provider") + ": " + a.get("outcome")).toList();
-    }
-
     @Test
     void theChainFallsThroughFailuresAndOpenCircuitsToAStreamingProviderThenToTheOfflineReviewer() throws Exception {
-        String taskId = aiTask();
-        UUID student = enrolledStudent();
+        String taskId = lab.aiTask();
+        UUID student = lab.enrolledStudent();
         List<JsonNode> live = new CopyOnWriteArrayList<>();
         try (Connection nats = Nats.connect(LabTestEnvironment.natsUrl())) {
             nats.createDispatcher(message -> {
@@ -125,14 +72,14 @@ class CodeReviewAiTests {
             nats.flush(Duration.ofSeconds(5));
 
             // 1. stall times out, broken answers 500, limited 429: good answers, streamed
-            JsonPath first = reviewed(student, taskId);
+            JsonPath first = lab.reviewed(student, taskId);
             assertEquals("good", first.getString("provider"), first.prettify());
             assertEquals("claude-good", first.getString("model"));
             assertEquals(AiStandIn.ANSWER, first.getString("feedback"));
             assertEquals(412, first.getInt("inputTokens"));
             assertEquals(21, first.getInt("outputTokens"));
             assertEquals(0, new BigDecimal("0.001551").compareTo(new BigDecimal(first.getString("cost"))), first.getString("cost"));
-            List<String> outcomes = outcomes(first);
+            List<String> outcomes = AiReviewClass.outcomes(first);
             assertEquals(4, outcomes.size(), outcomes.toString());
             assertTrue(outcomes.get(0).startsWith("stall: the stream did not finish within 2 s"), outcomes.toString());
             assertTrue(outcomes.get(1).startsWith("broken: HTTP 500: The server had an error"), outcomes.toString());
@@ -165,16 +112,16 @@ class CodeReviewAiTests {
         }
 
         // 2. the second failures open the three circuits; 3. then they are passed over without a call
-        assertEquals("good", reviewed(student, taskId).getString("provider"));
-        JsonPath third = reviewed(student, taskId);
-        assertEquals(List.of("stall: circuit-open", "broken: circuit-open", "limited: circuit-open", "good: ok"), outcomes(third));
+        assertEquals("good", lab.reviewed(student, taskId).getString("provider"));
+        JsonPath third = lab.reviewed(student, taskId);
+        assertEquals(List.of("stall: circuit-open", "broken: circuit-open", "limited: circuit-open", "good: ok"), AiReviewClass.outcomes(third));
         assertEquals(2, AiStandIn.requests.get("stall").get());
         assertEquals(2, AiStandIn.requests.get("broken").get());
         assertEquals(2, AiStandIn.requests.get("limited").get());
 
         // 4. fresh reviews of one submission count as well: the third AI review of the day is the last
-        UUID asker = enrolledStudent();
-        JsonPath once = reviewed(asker, taskId);
+        UUID asker = lab.enrolledStudent();
+        JsonPath once = lab.reviewed(asker, taskId);
         assertEquals("good", once.getString("provider"), once.prettify());
         String submissionId = once.getString("submissionId");
         assertEquals("good", rereviewed(asker, submissionId, once.getString("createdAt")).getString("provider"));
@@ -182,21 +129,21 @@ class CodeReviewAiTests {
         assertEquals("good", thirdOfDay.getString("provider"));
         int before = AiStandIn.requests.get("good").get();
         // a fourth would be the offline review the last one was not: 429 until midnight UTC, and nothing asked
-        Response refused = as(asker, "STUDENT").post("/api/v1/lab/submissions/" + submissionId + "/review");
+        Response refused = lab.as(asker, "STUDENT").post("/api/v1/lab/submissions/" + submissionId + "/review");
         refused.then().statusCode(429).contentType("application/problem+json").body("code", equalTo("AI_DAILY_LIMIT_REACHED"));
         long retryAfter = Long.parseLong(refused.header("Retry-After"));
         assertTrue(retryAfter > 0 && retryAfter <= 86_400, "Retry-After " + retryAfter);
-        assertEquals(thirdOfDay.getString("createdAt"), as(asker, "STUDENT").get("/api/v1/lab/submissions/" + submissionId
+        assertEquals(thirdOfDay.getString("createdAt"), lab.as(asker, "STUDENT").get("/api/v1/lab/submissions/" + submissionId
                 + "/review").path("createdAt"), "the stored review stays");
         assertEquals(before, AiStandIn.requests.get("good").get(), "past the limit the chain is not asked");
 
         // 5. with the good provider overloaded too (its circuit opens), the offline reviewer writes the review
         AiStandIn.goodDown.set(true);
         try {
-            JsonPath offline = reviewed(enrolledStudent(), taskId);
+            JsonPath offline = lab.reviewed(lab.enrolledStudent(), taskId);
             assertEquals("offline", offline.getString("provider"));
             assertNull(offline.get("feedback"));
-            assertTrue(outcomes(offline).get(3).startsWith("good: HTTP 529: overloaded_error: Overloaded"), outcomes(offline).toString());
+            assertTrue(AiReviewClass.outcomes(offline).get(3).startsWith("good: HTTP 529: overloaded_error: Overloaded"), AiReviewClass.outcomes(offline).toString());
             assertTrue(offline.getList("findings.rule").contains("WRONG_ANSWER"), offline.prettify());
         } finally {
             AiStandIn.goodDown.set(false);
@@ -204,9 +151,9 @@ class CodeReviewAiTests {
 
         // 6. the first student has had three AI reviews today, the limit: the chain is not asked
         int goodCalls = AiStandIn.requests.get("good").get();
-        JsonPath limited = reviewed(student, taskId);
+        JsonPath limited = lab.reviewed(student, taskId);
         assertEquals("offline", limited.getString("provider"));
-        assertEquals(List.of("chain: student-daily-limit"), outcomes(limited));
+        assertEquals(List.of("chain: student-daily-limit"), AiReviewClass.outcomes(limited));
         assertEquals(goodCalls, AiStandIn.requests.get("good").get());
 
         assertEquals(List.of(), AiStandIn.violations, "requests the stand-in refused");
