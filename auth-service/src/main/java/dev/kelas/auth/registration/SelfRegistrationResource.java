@@ -1,6 +1,7 @@
 package dev.kelas.auth.registration;
 
 import dev.kelas.auth.common.Clients;
+import dev.kelas.auth.registration.dto.ResendVerificationRequest;
 import dev.kelas.auth.registration.dto.SelfRegistrationRequest;
 import dev.kelas.auth.registration.dto.VerifyEmailRequest;
 import io.smallrye.mutiny.Uni;
@@ -49,5 +50,17 @@ public class SelfRegistrationResource {
     @APIResponse(responseCode = "429", description = "RATE_LIMITED: too many attempts from this address; Retry-After says when")
     public Uni<Response> verify(@NotNull @Valid VerifyEmailRequest request, @Context HttpServerRequest http) {
         return registrations.verify(request.token(), Clients.of(http)).map(done -> Response.noContent().build());
+    }
+
+    @POST
+    @Path("/verify-email/resend")
+    @PermitAll
+    @Operation(summary = "Mail a new verification link to a self-registered account still waiting for one (the old link stops "
+            + "working); the answer is the same whether or not such an account exists")
+    @APIResponse(responseCode = "202", description = "If the school has such an account waiting, a new link was mailed")
+    @APIResponse(responseCode = "400", description = "VALIDATION_ERROR or MALFORMED_REQUEST")
+    @APIResponse(responseCode = "429", description = "RATE_LIMITED: too many attempts from this address; Retry-After says when")
+    public Uni<Response> resend(@NotNull @Valid ResendVerificationRequest request, @Context HttpServerRequest http) {
+        return registrations.resend(request.tenant(), request.email(), Clients.of(http)).map(done -> Response.accepted().build());
     }
 }

@@ -151,6 +151,46 @@ public class SelfRegistrationService {
     }
 
     /**
+     * Mails a new verification link to a self-registered account that is still waiting for its verification: the
+     * account's earlier links stop working, its password stays. Nothing happens (and nothing tells) when the school
+     * has no such account: the address is unknown, verified already, or an account made by other means.
+     */
+    public Uni<Void> resend(String tenantSlug, String email, ClientInfo client) {
+        Instant now = Instant.now();
+        return Panache.withTransaction(() -> Tenant.findBySlug(tenantSlug).chain(tenant -> tenant == null ? Uni.createFrom().voidItem()
+                : UserAccount.findByEmail(tenant.id, email).chain(user -> {
+                    if (user == null || user.active || user.emailVerifiedAt != null) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    return EmailVerificationToken.<EmailVerificationToken>list("userId = ?1 and usedAt is null", user.id)
+                            .chain(pending -> {
+                                if (pending.isEmpty()) {
+                                    return Uni.createFrom().voidItem(); // not a self-registration waiting for its link
+                                }
+                                EmailVerificationToken latest = pending.stream()
+                                        .max(java.util.Comparator.comparing((EmailVerificationToken t) -> t.createdAt)).orElseThrow();
+                                for (EmailVerificationToken old : pending) {
+                                    old.usedAt = now; // superseded: only the new link works
+                                }
+                                String token = TokenService.randomToken();
+                                EmailVerificationToken row = new EmailVerificationToken();
+                                row.tokenHash = TokenService.sha256(token);
+                                row.tenantId = user.tenantId;
+                                row.userId = user.id;
+                                row.classId = latest.classId;
+                                row.createdAt = now;
+                                row.expiresAt = now.plus(config.selfRegistration().verificationTtl());
+                                return Panache.flush().chain(() -> row.persist())
+                                        .chain(() -> outbox.record(user.tenantId, new EmailVerificationRequested(user.id, user.tenantId,
+                                                user.email, user.name, token, row.expiresAt, now)))
+                                        .chain(() -> audit.record(user.tenantId, user.id, "user.email-verification-resent", "user",
+                                                user.id, Map.of(), client))
+                                        .replaceWithVoid();
+                            });
+                })));
+    }
+
+    /**
      * Verifies a self-registered student's e-mail address: the account becomes active, the token is used up, and the
      * account is announced as {@code kelas.auth.user.registered} with the class of its join code.
      *
@@ -163,7 +203,7 @@ public class SelfRegistrationService {
                 .withLock(LockModeType.PESSIMISTIC_WRITE).firstResult().chain(row -> {
                     if (row == null || row.usedAt != null || !now.isBefore(row.expiresAt)) {
                         throw new KelasException(410, ErrorCode.EMAIL_VERIFICATION_INVALID,
-                                "The verification link is unknown, used or expired; register again",
+                                "The verification link is unknown, used or expired; ask for a new one (POST /api/v1/auth/verify-email/resend)",
                                 List.of(new FieldError("token", "is unknown, used or expired")));
                     }
                     row.usedAt = now;

@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.awaitility.Awaitility;
@@ -116,6 +117,37 @@ class SelfRegistrationTests {
         given().contentType(ContentType.JSON).body(Map.of("token", token)).post("/api/v1/auth/verify-email").then().statusCode(410)
                 .contentType("application/problem+json").body("code", equalTo("EMAIL_VERIFICATION_INVALID"));
         register(school, "JOIN7A23", email.toUpperCase()).then().statusCode(409).body("code", equalTo("EMAIL_TAKEN"));
+    }
+
+    @Test
+    void shouldMailANewLinkThatReplacesTheLostOneAndTellNothingAboutOtherAddresses() {
+        School school = school();
+        allow(school, true);
+        joinCode(school, UUID.randomUUID(), "RESEND23");
+        String email = school.email("lost.mail");
+        register(school, "RESEND23", email).then().statusCode(202);
+        String userId = (String) one("select id::text from app_user where email = ?", email);
+        String first = (String) one("select payload->>'token' from outbox_event where type = 'kelas.auth.email-verification.requested'"
+                + " and aggregate_id = ?", userId);
+
+        given().contentType(ContentType.JSON).body(Map.of("tenant", school.slug(), "email", email))
+                .post("/api/v1/auth/verify-email/resend").then().statusCode(202);
+        assertEquals(2L, one("select count(*) from outbox_event where type = 'kelas.auth.email-verification.requested'"
+                + " and aggregate_id = ?", userId));
+        String second = (String) one("select payload->>'token' from outbox_event where type = 'kelas.auth.email-verification.requested'"
+                + " and aggregate_id = ? and payload->>'token' <> ?", userId, first);
+        given().contentType(ContentType.JSON).body(Map.of("token", first)).post("/api/v1/auth/verify-email").then().statusCode(410)
+                .body("code", equalTo("EMAIL_VERIFICATION_INVALID"));
+        given().contentType(ContentType.JSON).body(Map.of("token", second)).post("/api/v1/auth/verify-email").then().statusCode(204);
+        login(school.slug(), email, PASSWORD).then().statusCode(200);
+
+        // verified now, an unknown address, another school's slug: the same 202, and no mail goes out
+        long mails = (Long) one("select count(*) from outbox_event where type = 'kelas.auth.email-verification.requested'");
+        for (Map<String, Object> body : List.<Map<String, Object>>of(Map.of("tenant", school.slug(), "email", email),
+                Map.of("tenant", school.slug(), "email", school.email("nobody")), Map.of("tenant", "no-such-school", "email", email))) {
+            given().contentType(ContentType.JSON).body(body).post("/api/v1/auth/verify-email/resend").then().statusCode(202);
+        }
+        assertEquals(mails, one("select count(*) from outbox_event where type = 'kelas.auth.email-verification.requested'"));
     }
 
     @Test
