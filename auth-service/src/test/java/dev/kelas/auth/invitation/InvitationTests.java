@@ -1,5 +1,7 @@
 package dev.kelas.auth.invitation;
 
+import static dev.kelas.auth.testing.AuthSql.one;
+import static dev.kelas.auth.testing.AuthSql.updateOne;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -14,16 +16,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
 import io.restassured.specification.RequestSpecification;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Invitations (issue 15): an administrator invites by e-mail (one, or a CSV list all or none), the invitee accepts once
@@ -104,7 +100,7 @@ class InvitationTests {
 
         String late = school.email("late");
         String expiring = invite(school, late, "STUDENT");
-        update("update invitation set expires_at = now() - interval '1 minute' where id = ?::uuid", expiring);
+        updateOne("update invitation set expires_at = now() - interval '1 minute' where id = ?::uuid", expiring);
         accept(latestToken(expiring), INVITEE_PASSWORD).then().statusCode(410).body("code", equalTo("INVITATION_EXPIRED"));
 
         String revokedEmail = school.email("revoked");
@@ -140,7 +136,7 @@ class InvitationTests {
                 .post("/api/v1/users/invitations").then().statusCode(409).body("code", equalTo("INVITATION_PENDING"));
         assertEquals(1L, one("select count(*) from invitation where lower(email) = lower(?)", email));
 
-        update("update invitation set expires_at = now() - interval '1 minute' where id = ?::uuid", first);
+        updateOne("update invitation set expires_at = now() - interval '1 minute' where id = ?::uuid", first);
         String second = invite(school, email, "STUDENT");
         assertNotEquals(first, second);
         assertEquals("EXPIRED", one("select status from invitation where id = ?::uuid", first));
@@ -183,7 +179,7 @@ class InvitationTests {
         School school = school();
         String id = invite(school, school.email("resent"), "STUDENT");
         String old = latestToken(id);
-        update("update invitation set expires_at = now() - interval '1 minute' where id = ?::uuid", id);
+        updateOne("update invitation set expires_at = now() - interval '1 minute' where id = ?::uuid", id);
         school.admin().post("/api/v1/users/invitations/{id}/resend", id).then().statusCode(200).body("status", equalTo("PENDING"));
         String fresh = latestToken(id);
         assertNotEquals(old, fresh);
@@ -216,37 +212,5 @@ class InvitationTests {
     private static String latestToken(String invitationId) {
         return (String) one("select payload->>'token' from outbox_event where type = 'kelas.auth.invitation.created'"
                 + " and aggregate_id = ? order by occurred_at desc limit 1", invitationId);
-    }
-
-    private static Object one(String sql, Object... params) {
-        try (Connection c = dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getObject(1) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void update(String sql, Object... params) {
-        try (Connection c = dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            assertEquals(1, s.executeUpdate());
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static PGSimpleDataSource dataSource() {
-        var config = ConfigProvider.getConfig();
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(config.getValue("quarkus.datasource.jdbc.url", String.class));
-        dataSource.setUser(config.getValue("quarkus.datasource.username", String.class));
-        return dataSource;
     }
 }

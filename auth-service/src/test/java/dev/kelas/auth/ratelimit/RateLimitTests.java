@@ -1,5 +1,6 @@
 package dev.kelas.auth.ratelimit;
 
+import static dev.kelas.auth.testing.AuthSql.dataSource;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -22,9 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
-import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * The general rate limits (kelas-runtime's RateLimitFilter) with small quotas, against the real PostgreSQL
@@ -177,13 +176,5 @@ class RateLimitTests {
         login(school, address).then().statusCode(200);
         assertLimited(login(school, address), "login-address");
         assertFalse(otherReplica.consume(List.of(limit)).get(0).allowed(), "the other replica is refused as well");
-    }
-
-    private static PGSimpleDataSource dataSource() {
-        var config = ConfigProvider.getConfig();
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(config.getValue("quarkus.datasource.jdbc.url", String.class));
-        dataSource.setUser(config.getValue("quarkus.datasource.username", String.class));
-        return dataSource;
     }
 }

@@ -1,5 +1,7 @@
 package dev.kelas.auth.registration;
 
+import static dev.kelas.auth.testing.AuthSql.one;
+import static dev.kelas.auth.testing.AuthSql.updateOne;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -14,10 +16,6 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
@@ -29,7 +27,6 @@ import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.postgresql.ds.PGSimpleDataSource;
 
 /**
  * Self-registration with a class join code (issue 15): the school's switch (off by default), join codes as
@@ -216,41 +213,9 @@ class SelfRegistrationTests {
         String userId = (String) one("select id::text from app_user where email = ?", email);
         String token = (String) one("select payload->>'token' from outbox_event where type = 'kelas.auth.email-verification.requested'"
                 + " and aggregate_id = ?", userId);
-        update("update email_verification_token set expires_at = now() - interval '1 minute' where user_id = ?::uuid", userId);
+        updateOne("update email_verification_token set expires_at = now() - interval '1 minute' where user_id = ?::uuid", userId);
         given().contentType(ContentType.JSON).body(Map.of("token", token)).post("/api/v1/auth/verify-email").then().statusCode(410)
                 .body("code", equalTo("EMAIL_VERIFICATION_INVALID"));
         login(school.slug(), email, PASSWORD).then().statusCode(401);
-    }
-
-    private static Object one(String sql, Object... params) {
-        try (Connection c = dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            try (ResultSet rs = s.executeQuery()) {
-                return rs.next() ? rs.getObject(1) : null;
-            }
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void update(String sql, Object... params) {
-        try (Connection c = dataSource().getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            for (int i = 0; i < params.length; i++) {
-                s.setObject(i + 1, params[i]);
-            }
-            assertEquals(1, s.executeUpdate());
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static PGSimpleDataSource dataSource() {
-        var config = ConfigProvider.getConfig();
-        PGSimpleDataSource dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(config.getValue("quarkus.datasource.jdbc.url", String.class));
-        dataSource.setUser(config.getValue("quarkus.datasource.username", String.class));
-        return dataSource;
     }
 }
