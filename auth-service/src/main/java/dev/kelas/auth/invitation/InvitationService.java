@@ -5,6 +5,7 @@ import dev.kelas.auth.account.PasswordHasher;
 import dev.kelas.auth.account.PasswordPolicy;
 import dev.kelas.auth.account.UserAccount;
 import dev.kelas.auth.audit.AuditTrail;
+import dev.kelas.auth.common.CsvUpload;
 import dev.kelas.auth.common.ClientInfo;
 import dev.kelas.auth.config.AuthConfig;
 import dev.kelas.auth.tenant.Tenant;
@@ -23,8 +24,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
-import java.io.IOException;
-import java.io.StringReader;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -35,8 +34,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -48,12 +45,10 @@ import org.apache.commons.csv.CSVRecord;
 @ApplicationScoped
 public class InvitationService {
     /** Most rows one CSV invitation list takes. */
-    public static final int MAX_ROWS = 2000;
+    public static final int MAX_ROWS = CsvUpload.MAX_ROWS;
     static final String PENDING_INDEX = "invitation_pending_email";
     static final String ACCOUNT_EMAIL_INDEX = "app_user_email";
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-            .setIgnoreHeaderCase(true).setIgnoreEmptyLines(true).setTrim(true).get();
 
     private final AccountService accounts;
     private final PasswordPolicy policy;
@@ -329,23 +324,7 @@ public class InvitationService {
     }
 
     private List<Invitee> parse(String csv, List<FieldError> errors) {
-        List<Invitee> rows = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(new StringReader(csv == null ? "" : csv), FORMAT)) {
-            for (String required : List.of("email", "name", "role")) {
-                if (!parser.getHeaderMap().containsKey(required)) {
-                    throw new ValidationException("file", "the header row must name the columns email, name, role");
-                }
-            }
-            for (CSVRecord record : parser) {
-                if (rows.size() >= MAX_ROWS) {
-                    throw new ValidationException("file", "has more than " + MAX_ROWS + " rows; split it");
-                }
-                rows.add(check(record, errors));
-            }
-        } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            throw new ValidationException("file", "is not valid CSV (RFC 4180)");
-        }
-        return rows;
+        return CsvUpload.rows(csv, List.of("email", "name", "role"), "email, name, role", record -> check(record, errors));
     }
 
     private static Invitee check(CSVRecord record, List<FieldError> errors) {

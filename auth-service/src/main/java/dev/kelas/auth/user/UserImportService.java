@@ -5,6 +5,7 @@ import dev.kelas.auth.account.PasswordHasher;
 import dev.kelas.auth.account.PasswordPolicy;
 import dev.kelas.auth.account.UserAccount;
 import dev.kelas.auth.audit.AuditTrail;
+import dev.kelas.auth.common.CsvUpload;
 import dev.kelas.auth.common.ClientInfo;
 import dev.kelas.auth.token.TokenService;
 import dev.kelas.contracts.Role;
@@ -13,8 +14,6 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.io.IOException;
-import java.io.StringReader;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -24,8 +23,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
 /**
@@ -38,10 +35,8 @@ import org.apache.commons.csv.CSVRecord;
 @ApplicationScoped
 public class UserImportService {
     /** Most rows one import takes. */
-    public static final int MAX_ROWS = 2000;
+    public static final int MAX_ROWS = CsvUpload.MAX_ROWS;
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
-            .setIgnoreHeaderCase(true).setIgnoreEmptyLines(true).setTrim(true).get();
 
     private final AccountService accounts;
     private final PasswordPolicy policy;
@@ -117,29 +112,7 @@ public class UserImportService {
     }
 
     private List<Row> parse(String csv, List<RowError> errors) {
-        List<Row> rows = new ArrayList<>();
-        try (CSVParser parser = CSVParser.parse(new StringReader(csv == null ? "" : csv), FORMAT)) {
-            for (String required : List.of("email", "name", "role")) {
-                if (!parser.getHeaderMap().containsKey(required)) {
-                    throw new ValidationException("file", "the header row must name the columns email, name, role (and optionally password)");
-                }
-            }
-            for (CSVRecord record : parser) {
-                if (rows.size() >= MAX_ROWS) {
-                    throw new ValidationException("file", "has more than " + MAX_ROWS + " rows; split it");
-                }
-                rows.add(check(record, errors));
-            }
-        } catch (IOException | java.io.UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            // The parser's message names its own classes: the client gets the line only (no library names).
-            throw new ValidationException("file", "is not valid CSV (RFC 4180) near line " + lineOf(csv, e));
-        }
-        return rows;
-    }
-
-    private static String lineOf(String csv, Exception e) {
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("line (\\d+)").matcher(String.valueOf(e.getMessage()));
-        return m.find() ? m.group(1) : "?";
+        return CsvUpload.rows(csv, List.of("email", "name", "role"), "email, name, role (and optionally password)", record -> check(record, errors));
     }
 
     private Row check(CSVRecord record, List<RowError> errors) {
