@@ -116,7 +116,8 @@ class NatsRestartTests {
             assertTrue(submitted.size() >= STUDENTS * 8, "submissions made during the restarts: " + submitted.size());
 
             for (String service : KelasSystem.SERVICES) {
-                Awaitility.await("readiness of " + service + " after the last restart").atMost(Duration.ofSeconds(30))
+                // by itself: a connection JetStream went silent on is dropped after kelas.nats.stuck-after (10 s), maybe twice
+                Awaitility.await("readiness of " + service + " after the last restart").atMost(Duration.ofSeconds(120))
                         .pollInterval(Duration.ofMillis(200)).until(() -> system.readiness(service) == 200);
             }
             for (String id : submitted) {
